@@ -1,0 +1,56 @@
+#include "cli/CliApplication.h"
+
+#include "cli/CheckIdCommand.h"
+
+namespace msi::cli {
+
+CliApplication::CliApplication()
+{
+    addCommand(std::make_unique<CheckIdCommand>());
+}
+
+CliApplication::~CliApplication() = default;
+
+void CliApplication::addCommand(std::unique_ptr<CliCommand> command)
+{
+    m_commands.push_back(std::move(command));
+}
+
+void CliApplication::printUsage(QTextStream &stream) const
+{
+    stream << tr("Usage: msi-bridge-cli <command> [options]") << '\n'
+           << tr("       msi-bridge-cli --version | --help") << "\n\n"
+           << tr("Commands:") << '\n';
+    for (const auto &command : m_commands)
+        stream << "  " << command->name().leftJustified(12) << command->summary() << '\n';
+    stream << '\n' << tr("Run 'msi-bridge-cli <command> --help' for a command's options.") << '\n';
+}
+
+int CliApplication::run(const QStringList &arguments, CliStreams streams)
+{
+    const QString verb = arguments.value(1);
+    if (verb == u"--version" || verb == u"-v") {
+        streams.out << "msi-bridge-cli " << QStringLiteral(MSI_BRIDGE_VERSION) << '\n';
+        return ExitOk;
+    }
+    if (verb == u"--help" || verb == u"-h" || verb == u"help") {
+        printUsage(streams.out);
+        return ExitOk;
+    }
+    if (verb.isEmpty()) {
+        printUsage(streams.err);
+        return ExitUsage;
+    }
+    for (const auto &command : m_commands) {
+        if (command->name() == verb) {
+            QStringList verbArguments = arguments.mid(2);
+            verbArguments.prepend(arguments.value(0) + u' ' + verb);
+            return command->run(verbArguments, streams);
+        }
+    }
+    streams.err << tr("msi-bridge-cli: unknown command '%1'").arg(verb) << "\n\n";
+    printUsage(streams.err);
+    return ExitUsage;
+}
+
+} // namespace msi::cli
