@@ -8,7 +8,7 @@ packages=(
   qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
   qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
-  imagemagick file dpkg-dev
+  imagemagick file dpkg-dev desktop-file-utils appstream
 )
 missing=()
 for p in "${packages[@]}"; do
