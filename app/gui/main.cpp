@@ -1,7 +1,10 @@
 #include "ui/MainWindow.h"
+#include "ui/ScreenshotTour.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QIcon>
+#include <QLabel>
 
 int main(int argc, char *argv[])
 {
@@ -13,7 +16,33 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("msi-bridge"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/msi-bridge.svg")));
 
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Console for Salesforce to Marketo Sales Insight non-native integrations"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(
+        QStringLiteral("sandbox"),
+        QApplication::translate("main", "Start on the bundled sandbox (no accounts needed)."));
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"), QApplication::translate("main", "Open this workspace file."),
+        QApplication::translate("main", "path"));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        QApplication::translate("main", "Capture every panel into a folder, then quit."),
+        QApplication::translate("main", "folder"));
+    parser.addOptions({sandboxOption, workspaceOption, screenshotsOption});
+    parser.process(app);
+
     msi::ui::MainWindow window;
     window.show();
+
+    if (parser.isSet(screenshotsOption)) {
+        window.move(0, 0);
+        window.resize(1280, 800);
+        auto *tour = new msi::ui::ScreenshotTour(&window, parser.value(screenshotsOption), &app);
+        QObject::connect(tour, &msi::ui::ScreenshotTour::finished, &app, &QApplication::quit);
+        tour->start();
+    }
     return app.exec();
 }
