@@ -1,5 +1,6 @@
 #include "cli/CliApplication.h"
 
+#include "cli/CheckCommand.h"
 #include "cli/CheckIdCommand.h"
 
 namespace msi::cli {
@@ -7,6 +8,7 @@ namespace msi::cli {
 CliApplication::CliApplication()
 {
     addCommand(std::make_unique<CheckIdCommand>());
+    addCommand(std::make_unique<CheckCommand>());
 }
 
 CliApplication::~CliApplication() = default;

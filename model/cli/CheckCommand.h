@@ -1,0 +1,23 @@
+#pragma once
+
+#include "cli/CliCommand.h"
+
+#include <QCoreApplication>
+
+namespace msi::cli {
+
+// `check ids|all [--json] [--seed DIR]`: the pre-run checks over a seed folder (default: the
+// bundled sample org). `ids` runs the ID audit only, `all` every check. Text output is one finding
+// per line: severity, code, records, cause, fix (tab-separated); --json prints one JSON array of
+// {severity, code, records, cause, fix}. Exit 0 when no finding is an error or warning, 1
+// otherwise, 2 on usage errors.
+class CheckCommand final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(msi::cli::CheckCommand)
+public:
+    QString name() const override { return QStringLiteral("check"); }
+    QString summary() const override;
+    int run(const QStringList &arguments, CliStreams streams) override;
+};
+
+} // namespace msi::cli
