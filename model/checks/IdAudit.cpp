@@ -206,11 +206,15 @@ void IdAudit::auditMarketo(const QList<QJsonObject> &records, const QString &kin
                 continue;
             }
             if (id.status() == SalesforceId::Status::Valid15) {
+                const QString consequence = key
+                    ? tr("Marketo matches external IDs as exact text, so an upsert with the "
+                         "18-character ID creates a second record instead of updating this one")
+                    : tr("Marketo matches external IDs as exact text, so this link never reaches "
+                         "the record MSI uses for the 18-character ID");
                 out->append({Severity::Error, QStringLiteral("MKTO_EXTID_15CHAR"), refs,
-                             tr("legacy 15-character %1: %2 has %3; the %4 ID is %5. Marketo "
-                                "matches external IDs as exact text, so this record is invisible "
-                                "to an 18-character upsert")
-                                 .arg(field.key, label, id.input(), id.objectType(), id.id18()),
+                             tr("legacy 15-character %1: %2 has %3; the %4 ID is %5. %6")
+                                 .arg(field.key, label, id.input(), id.objectType(), id.id18(),
+                                      consequence),
                              fixNew});
             } else if (id.status() == SalesforceId::Status::CaseDamaged) {
                 out->append({Severity::Error, QStringLiteral("MKTO_EXTID_CASE_DAMAGED"), refs,

@@ -91,7 +91,8 @@ void ReferenceAudit::integrationOwner(const RecordIndex &index, const QStringLis
         out->append({Severity::Info, QStringLiteral("SF_OWNER_INTEGRATION"), {id},
                      tr("the integration user %1 owns %n record(s): %2", nullptr,
                         int(owned.size()))
-                         .arg(Records::sfLabel(user), what.join(QStringLiteral("; "))),
+                         .arg(tr("%1 (%2)").arg(Records::text(user, QStringLiteral("Name")), id),
+                              what.join(QStringLiteral("; "))),
                      tr("it is synced as a sales person first (the set is built from every "
                         "OwnerId), otherwise those upserts fail with 718 'ExternalSalesPersonID "
                         "not found'")});
