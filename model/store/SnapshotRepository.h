@@ -1,0 +1,113 @@
+#pragma once
+
+#include "store/StoreTypes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace msi::store {
+
+class Workspace;
+
+// The indexed key columns of a snapshot, taken from the record when it is stored.
+//   Salesforce: Email, OwnerId, AccountId, ContactId, OpportunityId
+//   Marketo:    email, externalPersonId, externalCompanyId, externalSalesPersonId,
+//               externalOpportunityId
+enum class KeyColumn {
+    Email,
+    Owner,
+    Account,
+    Contact,
+    Opportunity,
+    ExternalPersonId,
+    ExternalCompanyId,
+    ExternalSalesPersonId,
+    ExternalOpportunityId,
+};
+
+struct SnapshotFilter
+{
+    // Column equals value. E-mail addresses are compared trimmed and case-folded.
+    QList<QPair<KeyColumn, QString>> equals;
+    // Column is NULL or empty, e.g. Marketo leads without externalPersonId.
+    QList<KeyColumn> missing;
+    // Case-insensitive (ASCII) substring of the stored record text.
+    QString contains;
+    // Only records whose SystemModstamp / updatedAt is later than this.
+    QDateTime modifiedAfter;
+};
+
+struct SnapshotRow
+{
+    QString recordKey;
+    QDateTime modstamp;
+    QJsonObject record;
+};
+
+struct SnapshotPage
+{
+    QList<SnapshotRow> rows;
+    QString lastKey; // pass as afterKey for the next page
+    bool hasMore = false;
+};
+
+struct UpsertResult
+{
+    int inserted = 0;
+    int updated = 0;
+    int unchanged = 0;
+    // One sentence per record that was not stored (no or invalid key), naming the record.
+    QStringList rejected;
+    // Empty unless a batch failed; batches before it stay committed.
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Table `snapshots`: the last seen state of every record of both systems, keyed by
+// (system, object type, record key). The record key is the 18-character Salesforce Id, or the
+// Marketo id (integer "id", or "marketoGUID" for opportunities and roles) as text. Pages are
+// ordered by record key as text.
+class SnapshotRepository final
+{
+    Q_DECLARE_TR_FUNCTIONS(msi::store::SnapshotRepository)
+public:
+    static constexpr int DefaultBatchSize = 2000;
+
+    explicit SnapshotRepository(Workspace &workspace);
+
+    void setBatchSize(int records) { m_batchSize = qMax(1, records); }
+    int batchSize() const { return m_batchSize; }
+
+    // Stores records in transactions of batchSize() records each; an identical record counts
+    // as unchanged and is not rewritten.
+    UpsertResult upsertRecords(System system, const QString &objectType,
+                               const QList<QJsonObject> &records);
+
+    std::optional<QJsonObject> record(System system, const QString &objectType,
+                                      const QString &recordKey) const;
+    // Keyset paging: rows with record key > afterKey (all when empty), at most limit.
+    SnapshotPage page(System system, const QString &objectType, const QString &afterKey, int limit,
+                      const SnapshotFilter &filter = {}) const;
+    qint64 count(System system, const QString &objectType, const SnapshotFilter &filter = {}) const;
+    QStringList objectTypes(System system) const;
+    bool remove(System system, const QString &objectType, const QStringList &recordKeys,
+                QString *error = nullptr);
+    bool clear(System system, const QString &objectType, QString *error = nullptr);
+
+    // The key this repository stores a record under; empty (with a reason) when it has none.
+    static QString recordKey(System system, const QJsonObject &record, QString *problem = nullptr);
+    static QString columnName(KeyColumn column);
+
+private:
+    Workspace &m_workspace;
+    int m_batchSize = DefaultBatchSize;
+};
+
+} // namespace msi::store
