@@ -1,0 +1,3 @@
+#include "marketo/Logging.h"
+
+Q_LOGGING_CATEGORY(lcMarketo, "msibridge.marketo", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "salesforce/Logging.h"
+
+Q_LOGGING_CATEGORY(lcSalesforce, "msibridge.salesforce", QtInfoMsg)
