@@ -188,7 +188,8 @@ void HttpJob::onReplyFinished()
     result.reauthenticated = m_reauthenticated;
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.headers = reply->rawHeaderPairs();
-    result.body = reply->readAll();
+    if (reply->isOpen())
+        result.body = reply->readAll();
 
     if (m_cancelled) {
         result.error = ErrorClassifier::classifyNetwork(QNetworkReply::OperationCanceledError,
