@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace msi::net {
@@ -86,8 +87,12 @@ ApiError ErrorClassifier::classifyMarketoCode(const QString &code, const QString
     case 602:
         return make(ApiError::Kind::AuthExpired, code, message, endpoint, 200);
     case 606: {
+        // "Max rate limit '100' exceeded with in '20' secs": wait out the window it names.
         ApiError e = make(ApiError::Kind::RateLimited, code, message, endpoint, 200);
-        e.retryAfterMs = kMarketoRateWindowMs;
+        static const QRegularExpression window(QStringLiteral("in\\s*'(\\d+)'\\s*sec"));
+        const auto m = window.match(message);
+        const qint64 seconds = m.hasMatch() ? m.captured(1).toLongLong() : 0;
+        e.retryAfterMs = seconds > 0 ? seconds * 1000 : kMarketoRateWindowMs;
         return e;
     }
     case 615:

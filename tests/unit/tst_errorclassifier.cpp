@@ -22,7 +22,27 @@ private slots:
     void marketoQuotaCounting_data();
     void marketoQuotaCounting();
     void network();
+    void rateWindowFromMessage_data();
+    void rateWindowFromMessage();
 };
+
+void TestErrorClassifier::rateWindowFromMessage_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<qint64>("waitMs");
+    QTest::newRow("documented") << u"Max rate limit '100' exceeded with in '20' secs"_qs << qint64(20000);
+    QTest::newRow("compressed window") << u"Max rate limit '5' exceeded with in '2' secs"_qs << qint64(2000);
+    QTest::newRow("no window named") << u"Rate limit"_qs << qint64(20000);
+}
+
+void TestErrorClassifier::rateWindowFromMessage()
+{
+    QFETCH(QString, message);
+    QFETCH(qint64, waitMs);
+    const ApiError e = ErrorClassifier::classifyMarketoCode(u"606"_qs, message, QString());
+    QCOMPARE(e.kind, Kind::RateLimited);
+    QCOMPARE(e.retryAfterMs, waitMs);
+}
 
 static QByteArray marketoError(const char *code, const char *message)
 {
