@@ -70,17 +70,24 @@ RecordIndex::RecordIndex(const SystemState &state)
         if (!email.isEmpty())
             m_mktoLeadsByEmail[email].append(&lead);
         addByText(m_mktoLeadsByPerson, lead, QStringLiteral("externalPersonId"));
+        addById18(m_mktoLeadsByPerson18, lead, QStringLiteral("externalPersonId"));
         addByText(m_mktoLeadsByCompany, lead, QStringLiteral("externalCompanyId"));
         const QJsonValue id = lead.value(QStringLiteral("id"));
         if (id.isDouble())
             m_mktoLeadById.insert(id.toInteger(), &lead);
     }
-    for (const QJsonObject &company : state.mktoCompanies)
+    for (const QJsonObject &company : state.mktoCompanies) {
         addByText(m_companies, company, QStringLiteral("externalCompanyId"));
-    for (const QJsonObject &person : state.mktoSalesPersons)
+        addById18(m_companies18, company, QStringLiteral("externalCompanyId"));
+    }
+    for (const QJsonObject &person : state.mktoSalesPersons) {
         addByText(m_salesPersons, person, QStringLiteral("externalSalesPersonId"));
-    for (const QJsonObject &opp : state.mktoOpportunities)
+        addById18(m_salesPersons18, person, QStringLiteral("externalSalesPersonId"));
+    }
+    for (const QJsonObject &opp : state.mktoOpportunities) {
         addByText(m_mktoOpps, opp, QStringLiteral("externalOpportunityId"));
+        addById18(m_mktoOpps18, opp, QStringLiteral("externalOpportunityId"));
+    }
     for (const QJsonObject &role : state.mktoOpportunityRoles)
         addByText(m_mktoRolesByOpp, role, QStringLiteral("externalOpportunityId"));
 }

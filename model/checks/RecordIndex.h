@@ -42,6 +42,13 @@ public:
     Refs mktoRolesOfOpportunity(const QString &exact) const { return m_mktoRolesByOpp.value(exact); }
     const QJsonObject *mktoLeadById(qint64 id) const { return m_mktoLeadById.value(id); }
 
+    // Marketo records whose external ID names this Salesforce record in any form (18-char,
+    // 15-char, case-damaged): what an exact lookup misses.
+    Refs mktoLeadsByPersonId18(const QString &id18) const { return m_mktoLeadsByPerson18.value(id18); }
+    Refs mktoCompanies18(const QString &id18) const { return m_companies18.value(id18); }
+    Refs mktoSalesPersons18(const QString &id18) const { return m_salesPersons18.value(id18); }
+    Refs mktoOpportunities18(const QString &id18) const { return m_mktoOpps18.value(id18); }
+
 private:
     const SystemState &m_state;
     QHash<QString, const QJsonObject *> m_sfById;
@@ -59,6 +66,10 @@ private:
     QHash<QString, Refs> m_mktoOpps;
     QHash<QString, Refs> m_mktoRolesByOpp;
     QHash<qint64, const QJsonObject *> m_mktoLeadById;
+    QHash<QString, Refs> m_mktoLeadsByPerson18;
+    QHash<QString, Refs> m_companies18;
+    QHash<QString, Refs> m_salesPersons18;
+    QHash<QString, Refs> m_mktoOpps18;
 };
 
 } // namespace msi::checks

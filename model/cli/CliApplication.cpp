@@ -2,6 +2,7 @@
 
 #include "cli/CheckCommand.h"
 #include "cli/CheckIdCommand.h"
+#include "cli/DiagnoseCommand.h"
 
 namespace msi::cli {
 
@@ -9,6 +10,7 @@ CliApplication::CliApplication()
 {
     addCommand(std::make_unique<CheckIdCommand>());
     addCommand(std::make_unique<CheckCommand>());
+    addCommand(std::make_unique<DiagnoseCommand>());
 }
 
 CliApplication::~CliApplication() = default;

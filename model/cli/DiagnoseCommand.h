@@ -1,0 +1,30 @@
+#pragma once
+
+#include "cli/CliCommand.h"
+
+#include <QCoreApplication>
+
+namespace msi::checks { struct Diagnosis; struct SystemState; }
+
+namespace msi::cli {
+
+// `diagnose ID_OR_EMAIL [--json] [--seed DIR]`: why the MSI panel of a Salesforce Lead, Contact,
+// Account or Opportunity is empty, link by link. `diagnose --all` groups every broken link of every
+// record by kind. --json prints one document: {"record": {type, id, name, email}, "verdict",
+// "links": [{link, verdict (pass|warn|fail), cause, salesforce, marketo, problem, subject,
+// records}]}. Exit 0 when every link passes, 1 otherwise, 2 on usage errors (including a record
+// that cannot be found or is ambiguous).
+class DiagnoseCommand final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(msi::cli::DiagnoseCommand)
+public:
+    QString name() const override { return QStringLiteral("diagnose"); }
+    QString summary() const override;
+    int run(const QStringList &arguments, CliStreams streams) override;
+
+private:
+    static void printText(const checks::Diagnosis &diagnosis, QTextStream &out);
+    static int runAll(const checks::SystemState &state, bool json, CliStreams streams);
+};
+
+} // namespace msi::cli
