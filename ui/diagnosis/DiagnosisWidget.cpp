@@ -1,0 +1,291 @@
+#include "ui/diagnosis/DiagnosisWidget.h"
+
+#include "checks/Records.h"
+#include "checks/SeedReader.h"
+#include "ui/diagnosis/DiagnosisNode.h"
+#include "ui/diagnosis/DiagnosisScene.h"
+#include "ui/diagnosis/LinkDetailView.h"
+
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace msi::ui {
+
+using checks::DiagnosisLink;
+using checks::MsiDiagnosis;
+
+namespace {
+constexpr int kRecordIdRole = Qt::UserRole + 1;
+}
+
+DiagnosisWidget::DiagnosisWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_state(std::make_shared<checks::SystemState>())
+    , m_diagnosis(std::make_unique<MsiDiagnosis>(*m_state))
+{
+    setObjectName(QStringLiteral("diagnosisWidget"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildChainTab(), tr("&Chain"));
+    m_tabs->addTab(buildScanTab(), tr("&Workspace scan"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    connect(&m_scanWatcher, &QFutureWatcherBase::finished, this, [this] {
+        showScan(m_scanWatcher.result());
+    });
+}
+
+DiagnosisWidget::~DiagnosisWidget()
+{
+    m_scanWatcher.waitForFinished();
+    // The scene outlives the tabs during destruction and reports its items' removal.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
+
+QWidget *DiagnosisWidget::buildChainTab()
+{
+    auto *tab = new QWidget;
+    m_query = new QLineEdit;
+    m_query->setPlaceholderText(tr("Salesforce ID (15 or 18 characters), e-mail or name"));
+    m_query->setAccessibleName(tr("Record to diagnose"));
+    m_query->setClearButtonEnabled(true);
+    m_diagnoseButton = new QPushButton(tr("&Diagnose"));
+    m_diagnoseButton->setAccessibleName(tr("Diagnose the record"));
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Diagnosis status"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_scene = new DiagnosisScene(this);
+    m_view = new QGraphicsView(m_scene);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_view->setAccessibleName(tr("Chain graph"));
+    m_links = new QListWidget;
+    m_links->setAccessibleName(tr("Links of the chain"));
+    m_detail = new LinkDetailView;
+
+    auto *search = new QHBoxLayout;
+    search->addWidget(m_query, 1);
+    search->addWidget(m_diagnoseButton);
+
+    // The graph on top (where the eye goes), the links as a list and the selected link's detail
+    // below.
+    auto *bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(m_links);
+    bottom->addWidget(m_detail);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_view);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({380, 260});
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(search);
+    layout->addWidget(m_status);
+    layout->addWidget(split, 1);
+
+    connect(m_diagnoseButton, &QPushButton::clicked, this, [this] { diagnose(m_query->text()); });
+    connect(m_query, &QLineEdit::returnPressed, this, [this] { diagnose(m_query->text()); });
+    connect(m_scene, &DiagnosisScene::linkSelected, this, [this](int index) {
+        showLink(index);
+        if (index >= 0 && m_links->currentRow() != index)
+            m_links->setCurrentRow(index);
+    });
+    connect(m_links, &QListWidget::currentRowChanged, this, [this](int row) {
+        showLink(row);
+        m_scene->selectLink(row);
+        if (DiagnosisNode *node = m_scene->nodeForLink(row))
+            m_view->ensureVisible(node);
+    });
+    return tab;
+}
+
+QWidget *DiagnosisWidget::buildScanTab()
+{
+    auto *tab = new QWidget;
+    m_scanButton = new QPushButton(tr("&Scan every record"));
+    m_scanButton->setAccessibleName(tr("Scan every record"));
+    m_scanStatus = new QLabel;
+    m_scanStatus->setAccessibleName(tr("Scan status"));
+    m_scanTree = new QTreeWidget;
+    m_scanTree->setColumnCount(2);
+    m_scanTree->setHeaderLabels({tr("Broken link"), tr("Link")});
+    m_scanTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_scanTree->setAccessibleName(tr("Broken links by kind"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_scanButton);
+    top->addWidget(m_scanStatus, 1);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(top);
+    layout->addWidget(m_scanTree, 1);
+    connect(m_scanButton, &QPushButton::clicked, this, &DiagnosisWidget::scanAll);
+    connect(m_scanTree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString id = item->data(0, kRecordIdRole).toString();
+        if (id.isEmpty())
+            return;
+        m_query->setText(id);
+        m_tabs->setCurrentIndex(0);
+        diagnose(id);
+    });
+    return tab;
+}
+
+void DiagnosisWidget::setState(checks::SystemState state)
+{
+    m_scanWatcher.waitForFinished();
+    m_diagnosis.reset();
+    m_state = std::make_shared<const checks::SystemState>(std::move(state));
+    m_diagnosis = std::make_unique<MsiDiagnosis>(*m_state);
+    m_current = {};
+    m_scene->clear();
+    m_links->clear();
+    m_detail->clear();
+    m_scanTree->clear();
+    setStatus(tr("%1 Salesforce people, %2 accounts, %3 Marketo leads loaded")
+                  .arg(m_state->sfContacts.size() + m_state->sfLeads.size())
+                  .arg(m_state->sfAccounts.size())
+                  .arg(m_state->mktoLeads.size()),
+              false);
+}
+
+bool DiagnosisWidget::loadSeed(const QString &directory)
+{
+    checks::SystemState state;
+    QString error;
+    if (!checks::SeedReader::read(directory, &state, &error)) {
+        setStatus(error, true);
+        return false;
+    }
+    setState(std::move(state));
+    return true;
+}
+
+void DiagnosisWidget::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c62828") : QString());
+}
+
+QString DiagnosisWidget::statusText() const
+{
+    return m_status->text();
+}
+
+bool DiagnosisWidget::diagnose(const QString &query)
+{
+    if (m_query->text() != query)
+        m_query->setText(query);
+    const MsiDiagnosis::Lookup lookup = m_diagnosis->find(query);
+    if (lookup.candidates.size() != 1) {
+        if (lookup.candidates.isEmpty()) {
+            setStatus(lookup.error, true);
+        } else {
+            QStringList names;
+            for (const QJsonObject *c : lookup.candidates)
+                names.append(checks::Records::sfLabel(*c));
+            setStatus(tr("'%1' matches %2 records; enter the ID of one: %3")
+                          .arg(query)
+                          .arg(lookup.candidates.size())
+                          .arg(names.join(QStringLiteral("; "))),
+                      true);
+        }
+        return false;
+    }
+    m_current = m_diagnosis->diagnose(*lookup.candidates.first());
+    int failing = 0;
+    int warnings = 0;
+    m_links->blockSignals(true);
+    m_links->clear();
+    for (const DiagnosisLink &l : std::as_const(m_current.links)) {
+        failing += l.verdict == DiagnosisLink::Verdict::Fail;
+        warnings += l.verdict == DiagnosisLink::Verdict::Warn;
+        auto *item = new QListWidgetItem(
+            DiagnosisLink::verdictLabel(l.verdict).toUpper() + u"  "_qs
+            + DiagnosisNode::linkTitle(l.link)
+            + (l.subject.isEmpty() ? QString() : u" ("_qs + l.subject + u')')
+            + (l.problem.isEmpty() ? QString() : u" — "_qs + DiagnosisLink::problemLabel(l.problem)));
+        item->setForeground(DiagnosisNode::borderColor(l.verdict));
+        item->setToolTip(l.cause);
+        m_links->addItem(item);
+    }
+    m_links->blockSignals(false);
+    m_scene->setDiagnosis(m_current);
+    m_detail->clear();
+    const QString id = checks::Records::id18(m_current.record, QStringLiteral("Id"));
+    setStatus(tr("%1: %2 link(s) fail, %3 warn, %4 pass")
+                  .arg(checks::Records::sfLabel(m_current.record))
+                  .arg(failing)
+                  .arg(warnings)
+                  .arg(m_current.links.size() - failing - warnings),
+              false);
+    // Open the first broken link, where the admin will look first.
+    for (int i = 0; i < m_current.links.size(); ++i) {
+        if (m_current.links.at(i).verdict == DiagnosisLink::Verdict::Fail) {
+            m_links->setCurrentRow(i);
+            break;
+        }
+    }
+    emit diagnosed(id, m_current.verdict());
+    return true;
+}
+
+void DiagnosisWidget::showLink(int index)
+{
+    if (index < 0 || index >= m_current.links.size()) {
+        m_detail->clear();
+        return;
+    }
+    m_detail->showLink(m_current.links.at(index));
+}
+
+void DiagnosisWidget::scanAll()
+{
+    if (m_scanWatcher.isRunning())
+        return;
+    m_scanButton->setEnabled(false);
+    m_scanStatus->setText(tr("Scanning…"));
+    const std::shared_ptr<const checks::SystemState> state = m_state;
+    m_scanWatcher.setFuture(QtConcurrent::run([state] {
+        return MsiDiagnosis(*state).diagnoseAll();
+    }));
+}
+
+void DiagnosisWidget::showScan(const MsiDiagnosis::Bulk &bulk)
+{
+    m_scanButton->setEnabled(true);
+    m_scanTree->clear();
+    m_scanStatus->setText(tr("%1 of %2 records pass every link; %3 kinds of broken link")
+                              .arg(bulk.recordsPassing)
+                              .arg(bulk.recordsDiagnosed)
+                              .arg(bulk.groups.size()));
+    for (const MsiDiagnosis::Group &g : bulk.groups) {
+        auto *group = new QTreeWidgetItem(m_scanTree, {g.summary(), g.link});
+        group->setForeground(0, DiagnosisNode::borderColor(g.verdict));
+        for (const QString &id : g.records) {
+            const QJsonObject *record = nullptr;
+            // Label each record for people; the ID is what a double-click diagnoses.
+            const MsiDiagnosis::Lookup found = m_diagnosis->find(id);
+            if (found.candidates.size() == 1)
+                record = found.candidates.first();
+            auto *child = new QTreeWidgetItem(group, {record ? checks::Records::sfLabel(*record) : id});
+            child->setData(0, kRecordIdRole, id);
+        }
+    }
+    emit scanFinished(int(bulk.groups.size()));
+}
+
+} // namespace msi::ui

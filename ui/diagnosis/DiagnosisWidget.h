@@ -1,0 +1,83 @@
+#pragma once
+
+#include "checks/Diagnosis.h"
+#include "checks/MsiDiagnosis.h"
+#include "checks/SystemState.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+class QGraphicsView;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace msi::ui {
+
+class DiagnosisScene;
+class LinkDetailView;
+
+// "Why is this MSI panel empty?": type an ID, e-mail or name, see the chain MSI needs as a graph
+// coloured by verdict, click a link to see the cause and both systems' values and records. The
+// Workspace scan tab runs the bulk diagnosis (in a worker thread) and groups broken links by kind;
+// double-clicking a record diagnoses it.
+class DiagnosisWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DiagnosisWidget)
+public:
+    explicit DiagnosisWidget(QWidget *parent = nullptr);
+    ~DiagnosisWidget() override;
+
+    // The records of both systems to diagnose (a seed, a snapshot or a live read).
+    void setState(checks::SystemState state);
+    // Reads a seed folder (default: the bundled sample org); false with the error shown.
+    bool loadSeed(const QString &directory);
+
+    // Diagnoses one record; false (with the reason shown) when it is not found or ambiguous.
+    bool diagnose(const QString &query);
+    void scanAll();
+
+    const checks::Diagnosis &currentDiagnosis() const { return m_current; }
+    DiagnosisScene *scene() const { return m_scene; }
+    QGraphicsView *view() const { return m_view; }
+    LinkDetailView *detailView() const { return m_detail; }
+    QListWidget *linkList() const { return m_links; }
+    QTreeWidget *scanTree() const { return m_scanTree; }
+    QString statusText() const;
+
+signals:
+    void diagnosed(const QString &recordId, checks::DiagnosisLink::Verdict verdict);
+    void scanFinished(int groups);
+
+private:
+    QWidget *buildChainTab();
+    QWidget *buildScanTab();
+    void showLink(int index);
+    void showScan(const checks::MsiDiagnosis::Bulk &bulk);
+    void setStatus(const QString &text, bool error);
+
+    std::shared_ptr<const checks::SystemState> m_state;
+    std::unique_ptr<checks::MsiDiagnosis> m_diagnosis;
+    checks::Diagnosis m_current;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_query = nullptr;
+    QPushButton *m_diagnoseButton = nullptr;
+    QLabel *m_status = nullptr;
+    DiagnosisScene *m_scene = nullptr;
+    QGraphicsView *m_view = nullptr;
+    QListWidget *m_links = nullptr;
+    LinkDetailView *m_detail = nullptr;
+    QPushButton *m_scanButton = nullptr;
+    QLabel *m_scanStatus = nullptr;
+    QTreeWidget *m_scanTree = nullptr;
+    QFutureWatcher<checks::MsiDiagnosis::Bulk> m_scanWatcher;
+};
+
+} // namespace msi::ui
