@@ -166,8 +166,10 @@ void SalesforceClient::fetchPage(const std::shared_ptr<QueryRun> &run, const QUr
 {
     HttpRequest r;
     r.url = url;
-    r.headers << qMakePair(QByteArrayLiteral("Sforce-Query-Options"),
-                           "batchSize=" + QByteArray::number(m_settings.queryBatchSize));
+    // 2000 is Salesforce's default (and maximum): only ask for smaller pages.
+    if (m_settings.queryBatchSize > 0 && m_settings.queryBatchSize < 2000)
+        r.headers << qMakePair(QByteArrayLiteral("Sforce-Query-Options"),
+                               "batchSize=" + QByteArray::number(m_settings.queryBatchSize));
     send(r, [this, run, url](const HttpResult &result) {
         QueryResult &q = run->result;
         if (!result.ok) {
