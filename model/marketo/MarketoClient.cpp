@@ -77,15 +77,13 @@ void MarketoClient::send(HttpRequest request, net::HttpJob::Callback done)
         if (auth)
             auth->renewAfterRefusal(*usedGeneration, std::move(cb));
     };
-    m_auth->ensureToken([this, request = std::move(request), done](const ApiError &error) {
-        if (error.isError()) {
-            HttpResult r;
-            r.error = error;
-            done(r);
-            return;
-        }
-        net::HttpJob::run(request, this, done);
-    });
+    // Before every attempt: a token with enough life left (a request may wait in the rate
+    // limiter or out a 606 window longer than the token lives).
+    request.prepare = [auth](std::function<void(const ApiError &)> cb) {
+        if (auth)
+            auth->ensureToken(std::move(cb));
+    };
+    net::HttpJob::run(request, this, std::move(done));
 }
 
 void MarketoClient::request(const QByteArray &method, const QString &path, const QByteArray &query,

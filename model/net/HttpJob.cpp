@@ -118,7 +118,22 @@ void HttpJob::acquireAndSend()
         }
         m_holdsSlot = true;
     }
-    send();
+    if (!m_request.prepare) {
+        send();
+        return;
+    }
+    QPointer<HttpJob> self(this);
+    m_request.prepare([self](const ApiError &error) {
+        if (!self || self->m_finished)
+            return;
+        if (error.isError()) {
+            HttpResult r;
+            r.error = error;
+            self->finish(r);
+            return;
+        }
+        self->send();
+    });
 }
 
 void HttpJob::send()

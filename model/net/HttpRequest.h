@@ -53,6 +53,9 @@ struct HttpRequest final
     // Sets the Authorization header with the current token (called before every attempt, so a
     // replay after a refresh carries the new token).
     std::function<void(QNetworkRequest &)> authorize;
+    // Runs before every attempt, after the rate-limiter slot (e.g. renews a token that expired
+    // while the request waited); calls back with ApiError() to go on.
+    std::function<void(std::function<void(const ApiError &)>)> prepare;
     // Gets a new token after AuthExpired; calls back with ApiError() on success. Used once.
     std::function<void(std::function<void(const ApiError &)>)> reauthenticate;
 };
