@@ -41,6 +41,30 @@ struct MarketoClient::FilterRun
     std::function<void(const FilterReport &)> done;
 };
 
+struct MarketoClient::KeyRun
+{
+    MarketoObject object;
+    QList<QJsonObject> keys;
+    QStringList keyFields;
+    QStringList fields;
+    int chunk = 0;
+    QString pageToken;
+    FilterReport report;
+    std::function<void(const FilterReport &)> done;
+};
+
+namespace {
+QString keyText(const QJsonObject &record, const QStringList &keyFields)
+{
+    QStringList parts;
+    for (const QString &k : keyFields) {
+        const QJsonValue v = record.value(k);
+        parts << (v.isDouble() ? QString::number(v.toInteger()) : v.toString()).toLower();
+    }
+    return parts.join(u'|');
+}
+} // namespace
+
 MarketoClient::MarketoClient(const MarketoCredentials &credentials,
                              const MarketoSettings &settings, QObject *parent)
     : QObject(parent),
@@ -300,6 +324,85 @@ void MarketoClient::sendNextPage(const std::shared_ptr<FilterRun> &run)
             ++run->chunk;
         }
         sendNextPage(run);
+    });
+}
+
+// ---- get by compound key -------------------------------------------------------------------
+
+void MarketoClient::getByKeys(MarketoObject object, const QList<QJsonObject> &keys,
+                              const QStringList &fields,
+                              std::function<void(const FilterReport &)> done)
+{
+    auto run = std::make_shared<KeyRun>();
+    run->object = object;
+    run->keys = keys;
+    run->fields = fields;
+    run->done = std::move(done);
+    if (!keys.isEmpty())
+        run->keyFields = keys.first().keys();
+    for (const QString &k : std::as_const(run->keyFields))
+        if (!run->fields.isEmpty() && !run->fields.contains(k))
+            run->fields << k;
+    sendNextKeyPage(run);
+}
+
+void MarketoClient::sendNextKeyPage(const std::shared_ptr<KeyRun> &run)
+{
+    const int perCall = std::max(1, m_settings.maxFilterValues);
+    const int first = run->chunk * perCall;
+    if (first >= run->keys.size()) {
+        QSet<QString> found;
+        for (const QJsonObject &r : std::as_const(run->report.records))
+            found.insert(keyText(r, run->keyFields));
+        for (const QJsonObject &k : std::as_const(run->keys))
+            if (!found.contains(keyText(k, run->keyFields)))
+                run->report.missingValues << keyText(k, run->keyFields);
+        run->done(run->report);
+        return;
+    }
+    QJsonArray input;
+    for (int i = first; i < std::min<int>(first + perCall, int(run->keys.size())); ++i)
+        input.append(run->keys.at(i));
+    QJsonObject body{{QStringLiteral("filterType"), QStringLiteral("dedupeFields")},
+                     {QStringLiteral("input"), input},
+                     {QStringLiteral("batchSize"), m_settings.pageSize}};
+    if (!run->fields.isEmpty())
+        body.insert(QStringLiteral("fields"), QJsonArray::fromStringList(run->fields));
+    if (!run->pageToken.isEmpty())
+        body.insert(QStringLiteral("nextPageToken"), run->pageToken);
+
+    HttpRequest r;
+    r.method = QByteArrayLiteral("POST");
+    r.url = m_auth->restUrl(QStringLiteral("v1/") + restPath(run->object) + QStringLiteral(".json"));
+    r.url.setQuery(QStringLiteral("_method=GET"));
+    r.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    send(r, [this, run](const HttpResult &result) {
+        run->report.calls += result.attempts;
+        if (!result.ok) {
+            run->report.error = result.error;
+            run->done(run->report);
+            return;
+        }
+        const QJsonObject o = result.json.object();
+        for (const QJsonValue &v : o.value(QStringLiteral("result")).toArray())
+            run->report.records << v.toObject();
+        const QString token = o.value(QStringLiteral("nextPageToken")).toString();
+        if (o.value(QStringLiteral("moreResult")).toBool(false)) {
+            if (token.isEmpty() || token == run->pageToken) {
+                run->report.error.kind = ApiError::Kind::BadResponse;
+                run->report.error.code = QStringLiteral("paging");
+                run->report.error.serverMessage =
+                        tr("moreResult is true but no new nextPageToken was given");
+                run->done(run->report);
+                return;
+            }
+            run->pageToken = token;
+        } else {
+            run->pageToken.clear();
+            ++run->chunk;
+        }
+        sendNextKeyPage(run);
     });
 }
 

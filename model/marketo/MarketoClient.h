@@ -83,6 +83,12 @@ public:
     void getByFilter(MarketoObject object, const QString &filterType, const QStringList &values,
                      const QStringList &fields, std::function<void(const FilterReport &)> done);
 
+    // Get by compound key (opportunity roles: externalOpportunityId + leadId + role): POST
+    // _method=GET with a JSON body, keys chunked by 300, each chunk paged until moreResult is
+    // false. missingValues lists the keys (as "a|b|c") that matched nothing.
+    void getByKeys(MarketoObject object, const QList<QJsonObject> &keys, const QStringList &fields,
+                   std::function<void(const FilterReport &)> done);
+
     void describe(MarketoObject object, std::function<void(const DescribeReport &)> done);
     void describeLeads(std::function<void(const LeadSchemaReport &)> done); // describe2
 
@@ -93,9 +99,11 @@ public:
 private:
     struct SyncRun;
     struct FilterRun;
+    struct KeyRun;
     void send(net::HttpRequest request, net::HttpJob::Callback done);
     void sendNextBatch(const std::shared_ptr<SyncRun> &run);
     void sendNextPage(const std::shared_ptr<FilterRun> &run);
+    void sendNextKeyPage(const std::shared_ptr<KeyRun> &run);
 
     MarketoSettings m_settings;
     MarketoAuth *m_auth = nullptr;

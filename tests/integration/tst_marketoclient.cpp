@@ -91,6 +91,7 @@ private slots:
     void partialFailuresNamed();
     void syncBatchesOf300();
     void filterChunksAndPages();
+    void opportunityRolesByCompoundKey();
     void faults_data();
     void faults();
     void storm606();
@@ -282,6 +283,49 @@ void TestMarketoClient::filterChunksAndPages()
     QCOMPARE(r.records.size(), 20);
     QCOMPARE(r.missingValues.size(), 680);
     QVERIFY(r.calls >= 3 + 2); // 3 chunks, the first one paged (20 records / 7 per page)
+}
+
+void TestMarketoClient::opportunityRolesByCompoundKey()
+{
+    Fixture f;
+    QVERIFY(f.start(SandboxOptions()));
+    // The MSI order: company (seeded: 0017F000007y8FFQAY), opportunity, lead, then the role with
+    // the Marketo lead id (field-cases.md C04), read back by the compound dedupe key.
+    const SyncReport opp = wait<SyncReport>([&](auto cb) {
+        f.client->sync(MarketoObject::Opportunity,
+                       {QJsonObject{{u"externalOpportunityId"_qs, u"0067F00000Rk01aQAB"_qs},
+                                    {u"name"_qs, u"Edge Emergency Generators"_qs},
+                                    {u"externalCompanyId"_qs, u"0017F000007y8FFQAY"_qs},
+                                    {u"externalSalesPersonId"_qs, u"0057F00000CkP8sQAF"_qs}}},
+                       SyncOptions(), cb);
+    });
+    QVERIFY2(opp.complete(), qPrintable(opp.summary()));
+    QVERIFY(!opp.outcomes.first().id.toString().isEmpty()); // marketoGUID
+    const FilterReport lead = wait<FilterReport>([&](auto cb) {
+        f.client->getByFilter(MarketoObject::Lead, u"email"_qs, {u"rose@edge.com"_qs}, {u"id"_qs}, cb);
+    });
+    QCOMPARE(lead.records.size(), 1);
+    const int leadId = lead.records.first().value(u"id"_qs).toInt();
+    const QJsonObject role{{u"externalOpportunityId"_qs, u"0067F00000Rk01aQAB"_qs},
+                           {u"leadId"_qs, leadId}, {u"role"_qs, u"Decision Maker"_qs}};
+    QJsonObject withPrimary = role;
+    withPrimary.insert(u"isPrimary"_qs, true);
+    const SyncReport roles = wait<SyncReport>([&](auto cb) {
+        f.client->sync(MarketoObject::OpportunityRole, {withPrimary}, SyncOptions(), cb);
+    });
+    QVERIFY2(roles.complete(), qPrintable(roles.summary()));
+
+    QJsonObject absent = role;
+    absent.insert(u"role"_qs, u"Influencer"_qs);
+    const FilterReport read = wait<FilterReport>([&](auto cb) {
+        f.client->getByKeys(MarketoObject::OpportunityRole, {role, absent},
+                            {u"marketoGUID"_qs, u"isPrimary"_qs}, cb);
+    });
+    QVERIFY2(!read.error.isError(), qPrintable(read.error.message()));
+    QCOMPARE(read.records.size(), 1);
+    QCOMPARE(read.records.first().value(u"leadId"_qs).toInt(), leadId);
+    QCOMPARE(read.missingValues,
+             QStringList{u"0067f00000rk01aqab|%1|influencer"_qs.arg(leadId)});
 }
 
 void TestMarketoClient::faults_data()
