@@ -22,5 +22,6 @@ if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net --pedantic "$work/root/usr/share/metainfo/io.msibridge.msi_bridge.metainfo.xml" || \
     appstreamcli validate --no-net "$work/root/usr/share/metainfo/io.msibridge.msi_bridge.metainfo.xml"
 fi
-dpkg-deb -I "$deb" | grep -q "Package: msi-bridge"
+info=$(dpkg-deb -I "$deb")
+[[ "$info" == *"Package: msi-bridge"* ]]
 echo "package ok: $(basename "$deb")"
