@@ -142,7 +142,10 @@ void HttpJob::send()
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     for (const auto &h : m_request.headers)
         req.setRawHeader(h.first, h.second);
-    if (m_request.authorize)
+    // Credentials go only to the origin the request was made for, never to a redirect target
+    // on another host or port.
+    if (m_request.authorize && m_currentUrl.scheme() == m_request.url.scheme()
+        && m_currentUrl.host() == m_request.url.host() && m_currentUrl.port() == m_request.url.port())
         m_request.authorize(req);
 
     ++m_attempts;

@@ -82,6 +82,23 @@ QUrl SalesforceClient::apiUrl(const QString &path) const
 
 void SalesforceClient::send(HttpRequest request, net::HttpJob::Callback done)
 {
+    if (!m_auth->session().isValid()
+        && m_auth->credentials().flow != AuthFlow::AuthorizationCode) {
+        // Not signed in yet: do it now (client credentials or a saved refresh token).
+        QPointer<SalesforceClient> self(this);
+        m_auth->signIn([self, request = std::move(request), done](const ApiError &error) mutable {
+            if (!self)
+                return;
+            if (error.isError()) {
+                HttpResult r;
+                r.error = error;
+                done(r);
+                return;
+            }
+            self->send(std::move(request), std::move(done));
+        });
+        return;
+    }
     if (!m_auth->session().isValid()) {
         HttpResult r;
         r.error.kind = ApiError::Kind::AuthExpired;
@@ -90,6 +107,8 @@ void SalesforceClient::send(HttpRequest request, net::HttpJob::Callback done)
         QMetaObject::invokeMethod(this, [r, done] { done(r); }, Qt::QueuedConnection);
         return;
     }
+    if (request.url.host().isEmpty()) // built before the sign-in knew the instance URL
+        request.url = m_auth->session().instanceUrl.resolved(request.url);
     request.api = net::ErrorClassifier::Api::Salesforce;
     request.usage = m_usage;
     request.retry = m_settings.retry;

@@ -122,6 +122,7 @@ private slots:
     void insecureUrlRefusedWithoutCalling();
     void refreshOnceAndReplay();
     void refreshOnlyOnce();
+    void noCredentialsToOtherHosts();
     void usageCounted();
     void limiterSlotsReleased();
     void worksOnWorkerThread();
@@ -248,6 +249,26 @@ void TestHttpJob::refreshOnceAndReplay()
     QCOMPARE(refreshes, 1);
     QCOMPARE(result.attempts, 2);
     QVERIFY(server.heads.last().contains("Authorization: Bearer NEW")); // the replay carries it
+}
+
+void TestHttpJob::noCredentialsToOtherHosts()
+{
+    ScriptedServer other([](const QByteArray &, const QByteArray &, int) {
+        return http(200, R"({"fine":true})");
+    });
+    const QByteArray location = other.url(u"/elsewhere"_qs).toEncoded();
+    ScriptedServer origin([location](const QByteArray &p, const QByteArray &, int) -> QByteArray {
+        if (p == "/start")
+            return http(307, "", "Location: " + location + "\r\n");
+        return http(404, "{}");
+    });
+    HttpRequest r = fastRequest(origin.url(u"/start"_qs));
+    r.authorize = [](QNetworkRequest &req) { req.setRawHeader("Authorization", "Bearer SECRET-TOKEN"); };
+    const HttpResult result = runJob(r);
+    QVERIFY(result.ok);
+    QVERIFY(origin.heads.first().contains("Bearer SECRET-TOKEN"));
+    QCOMPARE(other.heads.size(), 1);
+    QVERIFY(!other.heads.first().contains("SECRET-TOKEN"));
 }
 
 void TestHttpJob::refreshOnlyOnce()
