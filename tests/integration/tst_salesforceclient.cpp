@@ -113,6 +113,7 @@ private slots:
     void badSecretIsFatal();
     void browserSignInWithPkceThenRefreshToken();
     void pagingChecksTotalSize();
+    void defaultPagesOf2000();
     void queryAllAndUtf8();
     void incrementalSinceModstamp();
     void describeAndFieldSecurity();
@@ -226,6 +227,26 @@ void TestSalesforceClient::pagingChecksTotalSize()
     QVERIFY(r.records.isEmpty()); // streamed, not kept
     QVERIFY(r.countMatches());
     QVERIFY(r.countWarning().isEmpty());
+}
+
+void TestSalesforceClient::defaultPagesOf2000()
+{
+    // field-cases.md C18: 4,500 contacts arrive as 2,000 + 2,000 + 500 with the default page size.
+    SandboxOptions options;
+    options.scale = 9000; // half of the people are contacts
+    Fixture f;
+    QVERIFY(f.start(options));
+    const QueryResult r = wait<QueryResult>([&](auto cb) {
+        f.client->query(u"SELECT Id, Email, OwnerId, AccountId FROM Contact"_qs, cb);
+    });
+    QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+    QCOMPARE(r.totalSize, 4500);
+    QCOMPARE(r.records.size(), 4500);
+    QCOMPARE(r.pages, 3);
+    QSet<QString> ids;
+    for (const QJsonObject &c : r.records)
+        ids.insert(c.value(u"Id"_qs).toString());
+    QCOMPARE(ids.size(), 4500); // no page read twice
 }
 
 void TestSalesforceClient::queryAllAndUtf8()

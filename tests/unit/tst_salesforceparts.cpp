@@ -4,6 +4,7 @@
 #include "salesforce/LimitInfo.h"
 #include "salesforce/LoginHost.h"
 #include "salesforce/Pkce.h"
+#include "salesforce/SalesforceClient.h"
 #include "salesforce/SalesforceCredentials.h"
 #include "salesforce/Soql.h"
 #include "salesforce/UpdateReport.h"
@@ -29,7 +30,20 @@ private slots:
     void mixedTypesGrouped();
     void mapComposite();
     void sessionIds();
+    void countWarning();
 };
+
+void TestSalesforceParts::countWarning()
+{
+    QueryResult r;
+    r.totalSize = 5989;
+    r.received = 2000;
+    QVERIFY(!r.countMatches());
+    QVERIFY(r.countWarning().contains(u"5989"_qs));
+    QVERIFY(r.countWarning().contains(u"2000"_qs));
+    r.received = 5989;
+    QVERIFY(r.countWarning().isEmpty());
+}
 
 void TestSalesforceParts::loginHost_data()
 {
