@@ -68,6 +68,25 @@ QString columnList()
     return columns.join(QStringLiteral(", "));
 }
 
+QString likePattern(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + text + QLatin1Char('%');
+}
+
+// The sort expression of a field (one bound value: the JSON path).
+QString sortExpression(const SnapshotSort &sort, QVariantList &values)
+{
+    if (sort.field.isEmpty())
+        return QStringLiteral("record_key");
+    QString field = sort.field;
+    values << QString(QStringLiteral("$.\"") + field.replace(QLatin1Char('"'), QStringLiteral("\\\""))
+                      + QLatin1Char('"'));
+    return QStringLiteral("(coalesce(json_extract(record, ?), '') COLLATE NOCASE)");
+}
+
 // WHERE clause after "system = ? AND object_type = ?"; binds appended to values.
 QString filterSql(const SnapshotFilter &filter, QVariantList &values)
 {
@@ -83,12 +102,14 @@ QString filterSql(const SnapshotFilter &filter, QVariantList &values)
                + QStringLiteral(" = '')");
     }
     if (!filter.contains.isEmpty()) {
-        QString pattern = filter.contains;
-        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
         sql += QStringLiteral(" AND record LIKE ? ESCAPE '\\'");
-        values << QString(QLatin1Char('%') + pattern + QLatin1Char('%'));
+        values << likePattern(filter.contains);
+    }
+    if (!filter.valueContains.isEmpty()) {
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM json_each(record) AS f "
+                              "WHERE f.type NOT IN ('object', 'array') "
+                              "AND f.value LIKE ? ESCAPE '\\')");
+        values << likePattern(filter.valueContains);
     }
     if (filter.modifiedAfter.isValid()) {
         sql += QStringLiteral(" AND modstamp > ?");
@@ -299,6 +320,98 @@ SnapshotPage SnapshotRepository::page(System system, const QString &objectType,
     if (!page.rows.isEmpty())
         page.lastKey = page.rows.constLast().recordKey;
     return page;
+}
+
+SnapshotPage SnapshotRepository::page(System system, const QString &objectType,
+                                      const SnapshotSort &sort, const SnapshotCursor &after,
+                                      int limit, const SnapshotFilter &filter) const
+{
+    if (sort.field.isEmpty() && sort.order == Qt::AscendingOrder)
+        return page(system, objectType, after.key, limit, filter);
+
+    SnapshotPage page;
+    QVariantList values;
+    QString sql = QStringLiteral("SELECT record_key, modstamp, record, ") + sortExpression(sort, values)
+                  + QStringLiteral(" FROM snapshots WHERE system = ? AND object_type = ?");
+    values << nameOf(system) << objectType;
+    const bool descending = sort.order == Qt::DescendingOrder;
+    if (!after.key.isEmpty()) {
+        sql += QStringLiteral(" AND (") + sortExpression(sort, values) + QStringLiteral(", record_key) ")
+               + (descending ? QStringLiteral("<") : QStringLiteral(">")) + QStringLiteral(" (?, ?)");
+        values << (sort.field.isEmpty() ? QVariant(after.key) : after.sortValue) << after.key;
+    }
+    sql += filterSql(filter, values);
+    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    sql += QStringLiteral(" ORDER BY ") + sortExpression(sort, values) + direction
+           + QStringLiteral(", record_key") + direction + QStringLiteral(" LIMIT ?");
+    values << qMax(0, limit) + 1;
+
+    QSqlQuery query(m_workspace.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &v : std::as_const(values))
+        query.addBindValue(v);
+    if (!query.exec()) {
+        logFailure(query, nullptr);
+        return page;
+    }
+    while (query.next()) {
+        if (page.rows.size() == limit) {
+            page.hasMore = true;
+            break;
+        }
+        SnapshotRow row;
+        row.recordKey = query.value(0).toString();
+        row.modstamp = parseApiTimestamp(query.value(1).toString());
+        row.record = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+        page.rows << row;
+        page.lastSortValue = query.value(3);
+    }
+    if (!page.rows.isEmpty())
+        page.lastKey = page.rows.constLast().recordKey;
+    return page;
+}
+
+qint64 SnapshotRepository::position(System system, const QString &objectType,
+                                    const QString &recordKey, const SnapshotSort &sort,
+                                    const SnapshotFilter &filter) const
+{
+    QVariantList values;
+    QString sql = QStringLiteral("SELECT ") + sortExpression(sort, values)
+                  + QStringLiteral(" FROM snapshots WHERE system = ? AND object_type = ? "
+                                   "AND record_key = ?");
+    values << nameOf(system) << objectType << recordKey;
+    sql += filterSql(filter, values);
+    QSqlQuery query(m_workspace.connection());
+    query.prepare(sql);
+    for (const QVariant &v : std::as_const(values))
+        query.addBindValue(v);
+    if (!query.exec()) {
+        logFailure(query, nullptr);
+        return -1;
+    }
+    if (!query.next())
+        return -1;
+    const QVariant sortValue = query.value(0);
+    query.finish();
+
+    values.clear();
+    sql = QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE system = ? AND object_type = ?");
+    values << nameOf(system) << objectType;
+    sql += QStringLiteral(" AND (") + sortExpression(sort, values) + QStringLiteral(", record_key) ")
+           + (sort.order == Qt::DescendingOrder ? QStringLiteral(">") : QStringLiteral("<"))
+           + QStringLiteral(" (?, ?)");
+    values << sortValue << recordKey;
+    sql += filterSql(filter, values);
+    QSqlQuery counter(m_workspace.connection());
+    counter.prepare(sql);
+    for (const QVariant &v : std::as_const(values))
+        counter.addBindValue(v);
+    if (!counter.exec() || !counter.next()) {
+        logFailure(counter, nullptr);
+        return -1;
+    }
+    return counter.value(0).toLongLong();
 }
 
 qint64 SnapshotRepository::count(System system, const QString &objectType,

@@ -9,6 +9,7 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <optional>
 
@@ -40,8 +41,27 @@ struct SnapshotFilter
     QList<KeyColumn> missing;
     // Case-insensitive (ASCII) substring of the stored record text.
     QString contains;
+    // Case-insensitive (ASCII) substring of any top-level field value (not of the field names),
+    // e.g. what a table's filter box matches.
+    QString valueContains;
     // Only records whose SystemModstamp / updatedAt is later than this.
     QDateTime modifiedAfter;
+};
+
+// The order of a sorted page: by one top-level field of the record, ties broken by record key.
+// Text compares case-insensitively (ASCII), numbers numerically; a null or missing value sorts as
+// an empty text (after every number, before every other text). An empty field = record key.
+struct SnapshotSort
+{
+    QString field;
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
+// Where a sorted page continues: after the row with this sort value and record key.
+struct SnapshotCursor
+{
+    QVariant sortValue;
+    QString key; // empty = from the first row
 };
 
 struct SnapshotRow
@@ -55,7 +75,9 @@ struct SnapshotPage
 {
     QList<SnapshotRow> rows;
     QString lastKey; // pass as afterKey for the next page
+    QVariant lastSortValue; // with lastKey: the cursor of the next sorted page
     bool hasMore = false;
+    SnapshotCursor next() const { return {lastSortValue, lastKey}; }
 };
 
 struct UpsertResult
@@ -95,6 +117,14 @@ public:
     // Keyset paging: rows with record key > afterKey (all when empty), at most limit.
     SnapshotPage page(System system, const QString &objectType, const QString &afterKey, int limit,
                       const SnapshotFilter &filter = {}) const;
+    // Keyset paging in any order: rows after the cursor in sort order, at most limit.
+    SnapshotPage page(System system, const QString &objectType, const SnapshotSort &sort,
+                      const SnapshotCursor &after, int limit,
+                      const SnapshotFilter &filter = {}) const;
+    // How many rows come before the record in this order among those matching the filter;
+    // -1 when the record does not exist or does not match the filter.
+    qint64 position(System system, const QString &objectType, const QString &recordKey,
+                    const SnapshotSort &sort, const SnapshotFilter &filter = {}) const;
     qint64 count(System system, const QString &objectType, const SnapshotFilter &filter = {}) const;
     QStringList objectTypes(System system) const;
     bool remove(System system, const QString &objectType, const QStringList &recordKeys,

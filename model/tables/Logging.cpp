@@ -1,0 +1,3 @@
+#include "tables/Logging.h"
+
+Q_LOGGING_CATEGORY(lcTables, "msibridge.tables", QtInfoMsg)
