@@ -111,6 +111,23 @@ QStringList RecordKinds::defaultFields(store::System system, const QString &obje
     return {};
 }
 
+QString RecordKinds::recordLabel(store::System system, const QString &objectType)
+{
+    if (system == store::System::Salesforce)
+        return objectType == u"OpportunityContactRole" ? tr("contact role") : objectType;
+    if (objectType == u"salespersons")
+        return tr("sales person");
+    if (objectType == u"companies")
+        return tr("company");
+    if (objectType == u"leads")
+        return tr("lead");
+    if (objectType == u"opportunities")
+        return tr("opportunity");
+    if (objectType == u"opportunityRoles")
+        return tr("opportunity role");
+    return objectType;
+}
+
 bool RecordKinds::kindOf(store::System system, const QString &objectType, RecordKind *kind)
 {
     for (RecordKind k : all()) {

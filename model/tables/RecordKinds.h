@@ -31,6 +31,8 @@ public:
     static QString marketoLinkField(RecordKind kind);
     // The fields shown before the admin picks columns; the others start hidden.
     static QStringList defaultFields(store::System system, const QString &objectType);
+    // One record of a store object type, for sentences: "Contact", "sales person", "lead".
+    static QString recordLabel(store::System system, const QString &objectType);
     // The kind a store object type belongs to (either system).
     static bool kindOf(store::System system, const QString &objectType, RecordKind *kind);
 };
