@@ -1,5 +1,7 @@
 #include "tables/RecordKinds.h"
 
+#include "core/SalesforceId.h"
+
 namespace msi::tables {
 
 QList<RecordKind> RecordKinds::all()
@@ -126,6 +128,47 @@ QString RecordKinds::recordLabel(store::System system, const QString &objectType
     if (objectType == u"opportunityRoles")
         return tr("opportunity role");
     return objectType;
+}
+
+bool RecordKinds::resolveReference(const QString &reference, store::System *system,
+                                   QString *objectType, QString *recordKey)
+{
+    const qsizetype colon = reference.indexOf(u':');
+    if (colon > 0) {
+        static const QHash<QString, QString> types{
+            {QStringLiteral("salesperson"), QStringLiteral("salespersons")},
+            {QStringLiteral("company"), QStringLiteral("companies")},
+            {QStringLiteral("lead"), QStringLiteral("leads")},
+            {QStringLiteral("opportunity"), QStringLiteral("opportunities")},
+            {QStringLiteral("role"), QStringLiteral("opportunityRoles")},
+        };
+        const QString type = types.value(reference.left(colon));
+        const QString key = reference.mid(colon + 1);
+        if (type.isEmpty() || key.isEmpty() || key == u"?")
+            return false;
+        *system = store::System::Marketo;
+        *objectType = type;
+        *recordKey = key;
+        return true;
+    }
+    const core::SalesforceId id(reference.trimmed());
+    if (!id.isValid() || id.objectType().isEmpty())
+        return false;
+    *system = store::System::Salesforce;
+    *objectType = id.objectType();
+    *recordKey = id.id18();
+    return true;
+}
+
+QString RecordKinds::referenceLabel(const QString &reference)
+{
+    store::System system;
+    QString type, key;
+    if (!resolveReference(reference, &system, &type, &key))
+        return reference;
+    if (system == store::System::Marketo)
+        return tr("Marketo %1 %2").arg(recordLabel(system, type), key);
+    return tr("%1 %2").arg(recordLabel(system, type), reference);
 }
 
 bool RecordKinds::kindOf(store::System system, const QString &objectType, RecordKind *kind)

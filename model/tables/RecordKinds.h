@@ -33,6 +33,12 @@ public:
     static QStringList defaultFields(store::System system, const QString &objectType);
     // One record of a store object type, for sentences: "Contact", "sales person", "lead".
     static QString recordLabel(store::System system, const QString &objectType);
+    // A record reference as checks name records ("0057F000009Zt4AQAS", "lead:1047",
+    // "salesperson:4", "company:7", "opportunity:<guid>", "role:<guid>") -> where the store keeps it.
+    static bool resolveReference(const QString &reference, store::System *system, QString *objectType,
+                                 QString *recordKey);
+    // "User 0057F000009Zt4AQAS", "Marketo lead 1047".
+    static QString referenceLabel(const QString &reference);
     // The kind a store object type belongs to (either system).
     static bool kindOf(store::System system, const QString &objectType, RecordKind *kind);
 };
