@@ -25,6 +25,7 @@ const char16_t *const kCreateStatements[] = {
         user_name TEXT,
         updated_at TEXT NOT NULL))",
     uR"(CREATE TABLE snapshots (
+        id INTEGER PRIMARY KEY,
         system TEXT NOT NULL CHECK (system IN ('salesforce', 'marketo')),
         object_type TEXT NOT NULL,
         record_key TEXT NOT NULL,
@@ -39,18 +40,7 @@ const char16_t *const kCreateStatements[] = {
         external_opportunity_id TEXT,
         modstamp TEXT,
         record TEXT NOT NULL,
-        stored_at TEXT NOT NULL,
-        PRIMARY KEY (system, object_type, record_key)) WITHOUT ROWID)",
-    u"CREATE INDEX snapshots_email ON snapshots (system, object_type, email)",
-    u"CREATE INDEX snapshots_owner ON snapshots (system, object_type, owner_id)",
-    u"CREATE INDEX snapshots_account ON snapshots (system, object_type, account_id)",
-    u"CREATE INDEX snapshots_contact ON snapshots (system, object_type, contact_id)",
-    u"CREATE INDEX snapshots_opportunity ON snapshots (system, object_type, opportunity_id)",
-    u"CREATE INDEX snapshots_ext_person ON snapshots (system, object_type, external_person_id)",
-    u"CREATE INDEX snapshots_ext_company ON snapshots (system, object_type, external_company_id)",
-    u"CREATE INDEX snapshots_ext_sales_person ON snapshots (system, object_type, external_sales_person_id)",
-    u"CREATE INDEX snapshots_ext_opportunity ON snapshots (system, object_type, external_opportunity_id)",
-    u"CREATE INDEX snapshots_modstamp ON snapshots (system, object_type, modstamp)",
+        stored_at TEXT NOT NULL))",
     uR"(CREATE TABLE mapping_versions (
         version INTEGER PRIMARY KEY AUTOINCREMENT,
         document TEXT NOT NULL,
@@ -111,26 +101,61 @@ const char16_t *const kCreateStatements[] = {
         PRIMARY KEY (system, day)) WITHOUT ROWID)",
 };
 
+// The snapshot indexes of version 2 (fresh and migrated). The key columns are indexed only
+// where they hold a value (partial indexes): most are empty for one of the two systems.
+const char16_t *const kSnapshotIndexes[] = {
+    u"CREATE UNIQUE INDEX snapshots_key ON snapshots (system, object_type, record_key)",
+    u"CREATE INDEX snapshots_email ON snapshots (system, object_type, email) WHERE email IS NOT NULL",
+    u"CREATE INDEX snapshots_owner ON snapshots (system, object_type, owner_id) WHERE owner_id IS NOT NULL",
+    u"CREATE INDEX snapshots_account ON snapshots (system, object_type, account_id) WHERE account_id IS NOT NULL",
+    u"CREATE INDEX snapshots_contact ON snapshots (system, object_type, contact_id) WHERE contact_id IS NOT NULL",
+    u"CREATE INDEX snapshots_opportunity ON snapshots (system, object_type, opportunity_id) "
+    u"WHERE opportunity_id IS NOT NULL",
+    u"CREATE INDEX snapshots_ext_person ON snapshots (system, object_type, external_person_id) "
+    u"WHERE external_person_id IS NOT NULL",
+    u"CREATE INDEX snapshots_ext_company ON snapshots (system, object_type, external_company_id) "
+    u"WHERE external_company_id IS NOT NULL",
+    u"CREATE INDEX snapshots_ext_sales_person ON snapshots (system, object_type, external_sales_person_id) "
+    u"WHERE external_sales_person_id IS NOT NULL",
+    u"CREATE INDEX snapshots_ext_opportunity ON snapshots (system, object_type, external_opportunity_id) "
+    u"WHERE external_opportunity_id IS NOT NULL",
+};
+
 // Version 1 -> 2.
 const char16_t *const kMigrateTo2[] = {
-    u"ALTER TABLE snapshots ADD COLUMN contact_id TEXT",
-    u"ALTER TABLE snapshots ADD COLUMN opportunity_id TEXT",
-    u"ALTER TABLE snapshots ADD COLUMN external_opportunity_id TEXT",
-    uR"(UPDATE snapshots SET
-        contact_id = json_extract(record, '$.ContactId'),
-        opportunity_id = json_extract(record, '$.OpportunityId')
-        WHERE system = 'salesforce')",
-    uR"(UPDATE snapshots SET
-        external_opportunity_id = json_extract(record, '$.externalOpportunityId')
-        WHERE system = 'marketo')",
-    u"CREATE INDEX snapshots_contact ON snapshots (system, object_type, contact_id)",
-    u"CREATE INDEX snapshots_opportunity ON snapshots (system, object_type, opportunity_id)",
-    u"CREATE INDEX snapshots_ext_opportunity ON snapshots (system, object_type, external_opportunity_id)",
-    // v1 compared e-mail with COLLATE NOCASE; v2 stores the key trimmed and lower-cased
-    // (SQLite's lower() folds ASCII only; records stored by v2 are case-folded fully).
-    u"DROP INDEX snapshots_email",
-    u"UPDATE snapshots SET email = lower(trim(email)) WHERE email IS NOT NULL",
-    u"CREATE INDEX snapshots_email ON snapshots (system, object_type, email)",
+    // v1 kept snapshots in a WITHOUT ROWID table, which is slow for rows of a few KB; v2 uses
+    // a rowid table, adds three key columns (back-filled from the stored JSON) and keeps e-mail
+    // trimmed and lower-cased instead of comparing NOCASE (SQLite's lower() folds ASCII only;
+    // records stored by v2 are case-folded fully).
+    uR"(CREATE TABLE snapshots_v2 (
+        id INTEGER PRIMARY KEY,
+        system TEXT NOT NULL CHECK (system IN ('salesforce', 'marketo')),
+        object_type TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        email TEXT,
+        owner_id TEXT,
+        account_id TEXT,
+        contact_id TEXT,
+        opportunity_id TEXT,
+        external_person_id TEXT,
+        external_company_id TEXT,
+        external_sales_person_id TEXT,
+        external_opportunity_id TEXT,
+        modstamp TEXT,
+        record TEXT NOT NULL,
+        stored_at TEXT NOT NULL))",
+    uR"(INSERT INTO snapshots_v2 (system, object_type, record_key, email, owner_id, account_id,
+            contact_id, opportunity_id, external_person_id, external_company_id,
+            external_sales_person_id, external_opportunity_id, modstamp, record, stored_at)
+        SELECT system, object_type, record_key, lower(trim(email)), owner_id, account_id,
+            CASE WHEN system = 'salesforce' THEN json_extract(record, '$.ContactId') END,
+            CASE WHEN system = 'salesforce' THEN json_extract(record, '$.OpportunityId') END,
+            external_person_id, external_company_id, external_sales_person_id,
+            CASE WHEN system = 'marketo' THEN json_extract(record, '$.externalOpportunityId') END,
+            modstamp, record, stored_at
+        FROM snapshots ORDER BY system, object_type, record_key)",
+    u"DROP TABLE snapshots",
+    u"ALTER TABLE snapshots_v2 RENAME TO snapshots",
     // v1 kept one row per attempt; v2 keeps the last outcome per record and counts attempts.
     uR"(CREATE TABLE record_outcomes_v2 (
         id INTEGER PRIMARY KEY,
@@ -228,7 +253,7 @@ bool Schema::createSchema(QSqlDatabase &db, QString *error)
     Transaction transaction(db);
     QString detail;
     if (!transaction.isActive() || !execAll(db, kCreateStatements, &detail)
-        || !setVersion(db, CurrentVersion, &detail) || !transaction.commit(&detail)) {
+        || !execAll(db, kSnapshotIndexes, &detail) || !setVersion(db, CurrentVersion, &detail) || !transaction.commit(&detail)) {
         if (detail.isEmpty())
             detail = transaction.error();
         if (error)
@@ -246,7 +271,7 @@ bool Schema::migrate(QSqlDatabase &db, int from, QString *error)
     QString detail = transaction.error();
     bool ok = transaction.isActive();
     if (ok && from <= 1)
-        ok = execAll(db, kMigrateTo2, &detail);
+        ok = execAll(db, kMigrateTo2, &detail) && execAll(db, kSnapshotIndexes, &detail);
     // Later versions: add `if (ok && from <= 2) ok = execAll(db, kMigrateTo3, &detail);`
     if (ok)
         ok = setVersion(db, CurrentVersion, &detail) && transaction.commit(&detail);

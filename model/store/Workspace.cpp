@@ -94,7 +94,9 @@ bool Workspace::openConnection(QSqlDatabase &db, QString *error) const
     // WAL is persistent in the file; synchronous and foreign_keys are per connection.
     const QString pragmas[] = {QStringLiteral("PRAGMA journal_mode = WAL"),
                                QStringLiteral("PRAGMA synchronous = FULL"),
-                               QStringLiteral("PRAGMA foreign_keys = ON")};
+                               QStringLiteral("PRAGMA foreign_keys = ON"),
+                               // 32 MB page cache: batches touch many index pages.
+                               QStringLiteral("PRAGMA cache_size = -32768")};
     for (const QString &pragma : pragmas) {
         QSqlQuery query(db);
         if (!query.exec(pragma)) {

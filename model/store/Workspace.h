@@ -13,7 +13,7 @@ namespace msi::store {
 // ("msi-store:<path>#<instance>@<thread>"), opened on first use with the same pragmas:
 // journal_mode=WAL (readers never block the writer), synchronous=FULL (every commit is on disk
 // before COMMIT returns; writes are batched, so this costs one fsync per batch, see README),
-// foreign_keys=ON and a 10 s busy timeout. A connection made in a QThread is removed when that
+// foreign_keys=ON, a 32 MB page cache and a 10 s busy timeout. A connection made in a QThread is removed when that
 // thread finishes; the one of the thread that destroys the Workspace is removed then.
 //
 // Repositories (SnapshotRepository, RunRepository, ...) take a Workspace& and call

@@ -1,0 +1,3 @@
+#include "creds/Logging.h"
+
+Q_LOGGING_CATEGORY(lcCreds, "msibridge.creds", QtInfoMsg)
