@@ -14,8 +14,9 @@ namespace msi::store {
 // Version history:
 //   1  profiles, snapshots (email/owner/account/external person, company, sales person keys),
 //      mapping_versions, id_map, runs, api_calls, record_outcomes, watermarks
-//   2  snapshots gain contact_id, opportunity_id, external_opportunity_id (back-filled from the
-//      stored JSON); record_outcomes gain attempts + last_try_at and become one row per
+//   2  snapshots move to a rowid table with partial indexes on the key columns, gain
+//      contact_id, opportunity_id, external_opportunity_id (back-filled from the stored JSON)
+//      and keep e-mail trimmed + lower-cased instead of comparing NOCASE; record_outcomes gain attempts + last_try_at and become one row per
 //      (run, stage, record); id_map gets a unique (entity, marketo_id) index; usage_ledger
 class Schema final
 {
