@@ -45,6 +45,8 @@ QString DiagnosisLink::problemLabel(const QString &problem)
         {QStringLiteral("email-different"), QT_TR_NOOP("e-mail differs between the systems")},
         {QStringLiteral("owner-link-missing"), QT_TR_NOOP("no externalSalesPersonId")},
         {QStringLiteral("owner-link-15char"), QT_TR_NOOP("15-character externalSalesPersonId")},
+        {QStringLiteral("owner-link-case"), QT_TR_NOOP("case-damaged externalSalesPersonId")},
+        {QStringLiteral("company-link-case"), QT_TR_NOOP("case-damaged externalCompanyId")},
         {QStringLiteral("owner-link-wrong"),
          QT_TR_NOOP("externalSalesPersonId is not the Salesforce owner")},
         {QStringLiteral("owner-not-user"), QT_TR_NOOP("owned by a queue, not a user")},

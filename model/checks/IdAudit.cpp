@@ -217,9 +217,10 @@ void IdAudit::auditMarketo(const QList<QJsonObject> &records, const QString &kin
                                       consequence),
                              fixNew});
             } else if (id.status() == SalesforceId::Status::CaseDamaged) {
-                out->append({Severity::Error, QStringLiteral("MKTO_EXTID_CASE_DAMAGED"), refs,
-                             tr("%1 had its letter case changed: %2. Marketo matches external IDs "
-                                "as exact text, so MSI does not find the record")
+                out->append({Severity::Warning, QStringLiteral("MKTO_EXTID_CASE_DAMAGED"), refs,
+                             tr("%1 had its letter case changed: %2. Marketo matches it ignoring "
+                                "case, but tools that compare IDs exactly (and the 15-character "
+                                "prefix) do not")
                                  .arg(where, id.explanation()),
                              fixNew});
             }

@@ -111,9 +111,25 @@ DiagnosisLink LinkChecker::person(const QJsonObject &sfPerson, const QJsonObject
         const QJsonObject &found = *other.first();
         const SalesforceId stored(Records::text(found, kPersonId));
         const bool is15 = stored.status() == SalesforceId::Status::Valid15;
+        if (!is15 && other.size() == 1) {
+            // 18 characters in another letter case: Marketo matches external IDs ignoring case,
+            // so MSI still finds the person, but other tools comparing exactly will not.
+            *lead = &found;
+            DiagnosisLink l = make(link, Verdict::Warn, QStringLiteral("person-id-case"),
+                                   tr("Marketo lead %1 carries externalPersonId '%2', the "
+                                      "18-character %3 in another letter case (damaged by a "
+                                      "tool). Marketo matches it ignoring case; fix: re-sync %4 "
+                                      "with externalPersonId %3")
+                                       .arg(Records::mktoId(found), stored.input(), id, label),
+                                   id, stored.input());
+            l.records = {id, marketoRef(QStringLiteral("lead"), found)};
+            l.salesforceRecord = sfPerson;
+            l.marketoRecord = found;
+            return l;
+        }
         DiagnosisLink l = make(link, Verdict::Fail,
                                is15 ? QStringLiteral("person-id-15char")
-                                    : QStringLiteral("person-id-case"),
+                                    : QStringLiteral("person-duplicate"),
                                tr("Marketo lead %1 carries externalPersonId '%2', not the "
                                   "18-character %3; MSI looks the person up by the exact "
                                   "18-character ID. Fix: re-sync %4 with externalPersonId %3")
@@ -235,10 +251,18 @@ DiagnosisLink LinkChecker::ownerLink(const QString &kind, const QJsonObject &mkt
     } else {
         const SalesforceId parsed(value);
         const bool sameRecord = parsed.isValid() && parsed.id18() == owner;
-        l = make(link, Verdict::Fail,
+        const bool caseOnly = value.compare(owner, Qt::CaseInsensitive) == 0;
+        l = caseOnly
+            ? make(link, Verdict::Warn, QStringLiteral("owner-link-case"),
+                   tr("%1 has externalSalesPersonId '%2', the owner's ID %3 in another letter "
+                      "case; Marketo matches it ignoring case. Fix: re-sync it with %3")
+                       .arg(label, value, owner),
+                   owner, value)
+            : make(link, Verdict::Fail,
                  sameRecord ? QStringLiteral("owner-link-15char") : QStringLiteral("owner-link-wrong"),
                  sameRecord ? tr("%1 has externalSalesPersonId '%2', not the 18-character %3; "
-                                 "Marketo matches the exact text. Fix: re-sync it with %3")
+                                 "Marketo never matches a 15-character value with the 18-character ID. Fix: "
+                                 "re-sync it with %3")
                                   .arg(label, value, owner)
                             : tr("%1 has externalSalesPersonId %2, but the Salesforce owner is "
                                  "%3. Fix: re-sync it with externalSalesPersonId %3")
@@ -369,7 +393,14 @@ DiagnosisLink LinkChecker::companyLink(const QJsonObject &lead, const QJsonObjec
     } else {
         const SalesforceId parsed(value);
         const bool sameRecord = parsed.isValid() && parsed.id18() == accountId;
-        l = make(link, Verdict::Fail,
+        const bool caseOnly = value.compare(accountId, Qt::CaseInsensitive) == 0;
+        l = caseOnly
+            ? make(link, Verdict::Warn, QStringLiteral("company-link-case"),
+                   tr("%1 has externalCompanyId '%2', the account's ID %3 in another letter "
+                      "case; Marketo matches it ignoring case. Fix: re-sync the lead with %3")
+                       .arg(label, value, accountId),
+                   accountId, value)
+            : make(link, Verdict::Fail,
                  sameRecord ? QStringLiteral("company-link-15char") : QStringLiteral("company-link-wrong"),
                  sameRecord ? tr("%1 has externalCompanyId '%2', not the 18-character %3: it "
                                  "points at a legacy company. Fix: re-sync the lead with %3 once "

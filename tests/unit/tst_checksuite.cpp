@@ -206,7 +206,7 @@ void TestCheckSuite::seededBreak_data()
                    u"0037F000009XKPGQAK"_qs;
            })
         << u"MKTO_EXTID_CASE_DAMAGED"_qs
-        << QStringList{u"0037F000009XkPgQAK"_qs, u"lead:1049"_qs} << u"error"_qs;
+        << QStringList{u"0037F000009XkPgQAK"_qs, u"lead:1049"_qs} << u"warning"_qs;
     QTest::newRow("externalSalesPersonId with a wrong suffix")
         << Mutation([](SystemState &s) {
                (*find(s.mktoSalesPersons, u"id"_qs, 3))[u"externalSalesPersonId"_qs] =

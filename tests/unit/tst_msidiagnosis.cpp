@@ -236,8 +236,14 @@ void TestMsiDiagnosis::brokenLink_data()
         << true << Mutation([](SystemState &s) {
                byKey(s.mktoLeads, u"id"_qs, 1045)[u"externalPersonId"_qs] = kRose.toUpper();
            })
-        << kRose << u"person"_qs << QString() << u"fail"_qs << u"person-id-case"_qs
+        << kRose << u"person"_qs << QString() << u"warn"_qs << u"person-id-case"_qs
         << u"0037F000009XKPUQA0"_qs;
+    QTest::newRow("case-damaged externalCompanyId")
+        << true << Mutation([](SystemState &s) {
+               byKey(s.mktoLeads, u"id"_qs, 1045)[u"externalCompanyId"_qs] = kEdge.toLower();
+           })
+        << kRose << u"company.link"_qs << QString() << u"warn"_qs << u"company-link-case"_qs
+        << u"ignoring case"_qs;
     QTest::newRow("two leads with the same externalPersonId")
         << true << Mutation([](SystemState &s) {
                byKey(s.mktoLeads, u"id"_qs, 1050)[u"externalPersonId"_qs] = kRose;
