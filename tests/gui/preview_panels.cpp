@@ -3,7 +3,11 @@
 //   preview_panels [records|mapping|checks] [--width W --height H]
 #include "../support/SampleWorkspace.h"
 
+#include "checks/CheckSuite.h"
+#include "tables/FieldCatalog.h"
 #include "ui/MainWindow.h"
+#include "ui/checks/ChecksPanel.h"
+#include "ui/mapping/MappingPanel.h"
 #include "ui/records/RecordsPanel.h"
 
 #include <QApplication>
@@ -27,6 +31,15 @@ int main(int argc, char *argv[])
     msi::ui::MainWindow window;
     auto *records = new msi::ui::RecordsPanel(sample.workspace());
     window.addPanel(u"recordsPanel"_qs, QApplication::translate("main", "Records"), records);
+    auto *mapping = new msi::ui::MappingPanel(msi::tables::FieldCatalog::fromState(sample.state()), &sample.workspace());
+    window.addPanel(u"mappingPanel"_qs, QApplication::translate("main", "Field mapping"), mapping);
+    auto *checks = new msi::ui::ChecksPanel(msi::checks::CheckSuite::run(sample.state()));
+    window.addPanel(u"checksPanel"_qs, QApplication::translate("main", "Checks"), checks);
+    QObject::connect(checks, &msi::ui::ChecksPanel::recordActivated, records,
+                     [&window, records](msi::store::System system, const QString &type, const QString &key) {
+                         window.showPanel(u"recordsPanel"_qs);
+                         records->showRecord(system, type, key);
+                     });
     window.move(0, 0);
     window.resize(width, height);
     window.show();

@@ -110,13 +110,15 @@ ChecksPanel::ChecksPanel(QWidget *parent)
     detailArea->setWidgetResizable(true);
     detailArea->setFrameShape(QFrame::StyledPanel);
     detailArea->setFocusPolicy(Qt::NoFocus);
+    detailArea->setMinimumHeight(fontMetrics().lineSpacing() * 6);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_view);
     splitter->addWidget(detailArea);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({300, 170});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
