@@ -1,0 +1,3 @@
+#include "sandbox/SandboxLogging.h"
+
+Q_LOGGING_CATEGORY(lcSandbox, "msibridge.sandbox", QtInfoMsg)
