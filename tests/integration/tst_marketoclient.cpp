@@ -110,6 +110,16 @@ void collect(QtMsgType, const QMessageLogContext &, const QString &message)
 {
     g_log << message;
 }
+// ctest runs with QT_LOGGING_RULES=*.debug=false, which beats setFilterRules(); a category filter
+// turns the product's debug output on regardless, so there is something to inspect.
+QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
+void enableProductDebug(QLoggingCategory *category)
+{
+    if (g_previousFilter)
+        g_previousFilter(category);
+    if (qstrncmp(category->categoryName(), "msibridge.", 10) == 0)
+        category->setEnabled(QtDebugMsg, true);
+}
 } // namespace
 
 void TestMarketoClient::logsCarryNoSecrets()
@@ -119,12 +129,14 @@ void TestMarketoClient::logsCarryNoSecrets()
     Fixture f;
     QVERIFY(f.start(options));
     QLoggingCategory::setFilterRules(u"msibridge.*.debug=true"_qs);
+    g_previousFilter = QLoggingCategory::installFilter(enableProductDebug);
     g_log.clear();
     const QtMessageHandler previous = qInstallMessageHandler(collect);
     const FilterReport r = wait<FilterReport>([&](auto cb) {
         f.client->getByFilter(MarketoObject::Lead, u"email"_qs, {u"rose@edge.com"_qs}, {u"id"_qs}, cb);
     });
     qInstallMessageHandler(previous);
+    QLoggingCategory::installFilter(g_previousFilter);
     QLoggingCategory::setFilterRules(QString());
     QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
     QVERIFY(g_log.size() >= 4); // requests, the refresh and the retry were logged
