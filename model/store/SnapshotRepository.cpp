@@ -5,6 +5,7 @@
 #include "store/Transaction.h"
 #include "store/Workspace.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -106,6 +107,16 @@ QString filterSql(const SnapshotFilter &filter, QVariantList &values)
         values << likePattern(filter.contains);
     }
     if (!filter.valueContains.isEmpty()) {
+        // A plain text scan first (cheap) drops most rows; json_each then checks the values
+        // only, not the field names. Text that JSON escapes (quotes, backslashes, control
+        // characters) skips the pre-filter.
+        const bool plain = std::none_of(filter.valueContains.cbegin(), filter.valueContains.cend(), [](QChar c) {
+            return c == u'"' || c == u'\\' || c.unicode() < 0x20;
+        });
+        if (plain) {
+            sql += QStringLiteral(" AND record LIKE ? ESCAPE '\\'");
+            values << likePattern(filter.valueContains);
+        }
         sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM json_each(record) AS f "
                               "WHERE f.type NOT IN ('object', 'array') "
                               "AND f.value LIKE ? ESCAPE '\\')");
@@ -412,6 +423,68 @@ qint64 SnapshotRepository::position(System system, const QString &objectType,
         return -1;
     }
     return counter.value(0).toLongLong();
+}
+
+QStringList SnapshotRepository::orderedKeys(System system, const QString &objectType,
+                                           const SnapshotSort &sort, const SnapshotFilter &filter) const
+{
+    QStringList keys;
+    QVariantList values{nameOf(system), objectType};
+    QString sql = QStringLiteral("SELECT record_key FROM snapshots WHERE system = ? AND object_type = ?")
+                  + filterSql(filter, values);
+    const QString direction = sort.order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    sql += QStringLiteral(" ORDER BY ") + sortExpression(sort, values) + direction + QStringLiteral(", record_key")
+           + direction;
+    QSqlQuery query(m_workspace.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &v : std::as_const(values))
+        query.addBindValue(v);
+    if (!query.exec()) {
+        logFailure(query, nullptr);
+        return keys;
+    }
+    while (query.next())
+        keys << query.value(0).toString();
+    return keys;
+}
+
+QList<SnapshotRow> SnapshotRepository::rows(System system, const QString &objectType,
+                                            const QStringList &recordKeys) const
+{
+    QHash<QString, SnapshotRow> found;
+    constexpr qsizetype chunk = 500;
+    for (qsizetype start = 0; start < recordKeys.size(); start += chunk) {
+        const QStringList part = recordKeys.mid(start, chunk);
+        QSqlQuery query(m_workspace.connection());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT record_key, modstamp, record FROM snapshots "
+                                     "WHERE system = ? AND object_type = ? AND record_key IN (")
+                      + QStringLiteral("?, ").repeated(part.size() - 1) + QStringLiteral("?)"));
+        query.addBindValue(nameOf(system));
+        query.addBindValue(objectType);
+        for (const QString &key : part)
+            query.addBindValue(key);
+        if (!query.exec()) {
+            logFailure(query, nullptr);
+            return {};
+        }
+        while (query.next()) {
+            SnapshotRow row;
+            row.recordKey = query.value(0).toString();
+            row.modstamp = parseApiTimestamp(query.value(1).toString());
+            row.record = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+            found.insert(row.recordKey, row);
+        }
+    }
+    QList<SnapshotRow> out;
+    out.reserve(recordKeys.size());
+    for (const QString &key : recordKeys) {
+        const auto it = found.constFind(key);
+        if (it != found.constEnd())
+            out << *it;
+    }
+    return out;
 }
 
 qint64 SnapshotRepository::count(System system, const QString &objectType,

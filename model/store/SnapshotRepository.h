@@ -125,6 +125,12 @@ public:
     // -1 when the record does not exist or does not match the filter.
     qint64 position(System system, const QString &objectType, const QString &recordKey,
                     const SnapshotSort &sort, const SnapshotFilter &filter = {}) const;
+    // The record keys of every row matching the filter, in sort order (one scan): a sorted table
+    // pages through this list with rows() instead of sorting again for every page.
+    QStringList orderedKeys(System system, const QString &objectType, const SnapshotSort &sort,
+                            const SnapshotFilter &filter = {}) const;
+    // The rows with these record keys, in the order given; keys not stored are left out.
+    QList<SnapshotRow> rows(System system, const QString &objectType, const QStringList &recordKeys) const;
     qint64 count(System system, const QString &objectType, const SnapshotFilter &filter = {}) const;
     QStringList objectTypes(System system) const;
     bool remove(System system, const QString &objectType, const QStringList &recordKeys,

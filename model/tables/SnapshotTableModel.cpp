@@ -66,6 +66,7 @@ void SnapshotTableModel::restart()
     ++m_generation;
     m_rows.clear();
     m_cursor = {};
+    m_keys.reset();
     m_hasMore = false;
     m_total = -1;
     m_pendingReveal.clear();
@@ -76,16 +77,17 @@ void SnapshotTableModel::restart()
 
     const quint64 generation = m_generation;
     const Query query = currentQuery();
-    store::Workspace *workspace = &m_workspace;
-    QtConcurrent::run(&m_pool, [workspace, query] {
-        return store::SnapshotRepository(*workspace).count(query.system, query.objectType,
-                                                           query.filter);
-    }).then(this, [this, generation](qint64 count) {
-        if (generation != m_generation)
-            return;
-        m_total = count;
-        emit totalCountChanged(count);
-    });
+    if (!query.byKeyList()) { // a sorted table counts its key list
+        store::Workspace *workspace = &m_workspace;
+        QtConcurrent::run(&m_pool, [workspace, query] {
+            return store::SnapshotRepository(*workspace).count(query.system, query.objectType, query.filter);
+        }).then(this, [this, generation](qint64 count) {
+            if (generation != m_generation)
+                return;
+            m_total = count;
+            emit totalCountChanged(count);
+        });
+    }
     m_loading = false;
     requestPage(m_pageSize, {});
 }
@@ -97,27 +99,53 @@ void SnapshotTableModel::requestPage(int limit, const QString &revealKey)
     const Query query = currentQuery();
     const store::SnapshotCursor cursor = m_cursor;
     const qsizetype loaded = m_rows.size();
+    const std::optional<QStringList> knownKeys = m_keys;
     store::Workspace *workspace = &m_workspace;
-    QtConcurrent::run(&m_pool, [workspace, query, cursor, limit, loaded, revealKey] {
+    QtConcurrent::run(&m_pool, [workspace, query, cursor, limit, loaded, revealKey, knownKeys] {
         store::SnapshotRepository repository(*workspace);
+        PageResult result;
+        if (query.byKeyList()) {
+            const QStringList keys = knownKeys ? *knownKeys
+                                               : repository.orderedKeys(query.system, query.objectType,
+                                                                        query.sort, query.filter);
+            if (!knownKeys)
+                result.keys = keys;
+            qsizetype rows = limit;
+            if (!revealKey.isEmpty()) {
+                const qsizetype position = keys.indexOf(revealKey);
+                if (position < loaded || position - loaded >= RevealLimit) {
+                    result.position = position;
+                    return result;
+                }
+                rows = position - loaded + limit;
+            }
+            const QStringList slice = keys.mid(loaded, rows);
+            result.page.rows = repository.rows(query.system, query.objectType, slice);
+            result.page.hasMore = loaded + slice.size() < keys.size();
+            return result;
+        }
         int rows = limit;
         if (!revealKey.isEmpty()) {
             // Load exactly far enough to include the record (plus a page), or nothing.
             const qint64 position = repository.position(query.system, query.objectType, revealKey,
                                                         query.sort, query.filter);
-            if (position < loaded)
-                return std::make_pair(store::SnapshotPage{}, position);
-            if (position - loaded >= RevealLimit)
-                return std::make_pair(store::SnapshotPage{}, position);
+            if (position < loaded || position - loaded >= RevealLimit) {
+                result.position = position;
+                return result;
+            }
             rows = int(position - loaded) + limit;
         }
-        return std::make_pair(repository.page(query.system, query.objectType, query.sort, cursor,
-                                              rows, query.filter),
-                              qint64(-2));
-    }).then(this, [this, generation, revealKey](const std::pair<store::SnapshotPage, qint64> &result) {
+        result.page = repository.page(query.system, query.objectType, query.sort, cursor, rows, query.filter);
+        return result;
+    }).then(this, [this, generation, revealKey](const PageResult &result) {
         if (generation != m_generation)
             return;
-        const qint64 position = result.second;
+        if (result.keys) {
+            m_keys = result.keys;
+            m_total = m_keys->size();
+            emit totalCountChanged(m_total);
+        }
+        const qint64 position = result.position;
         if (position == -1) {
             emit recordNotRevealed(revealKey, m_filter.valueContains.isEmpty()
                                                   ? tr("%1 is not in the workspace snapshot.").arg(revealKey)
@@ -130,7 +158,7 @@ void SnapshotTableModel::requestPage(int limit, const QString &revealKey)
                                        .arg(revealKey)
                                        .arg(position + 1));
         } else if (position < -1) {
-            appendPage(result.first);
+            appendPage(result.page);
         }
         if (!revealKey.isEmpty())
             finishReveal(revealKey);

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QThreadPool>
 
+#include <optional>
+
 namespace msi::store {
 class Workspace;
 }
@@ -90,6 +92,15 @@ private:
         QString objectType;
         store::SnapshotFilter filter;
         store::SnapshotSort sort;
+        // Sorted by a field: the worker lists the matching keys in order once (one scan), later
+        // pages are slices of that list instead of a new sort per page.
+        bool byKeyList() const { return !sort.field.isEmpty() || sort.order == Qt::DescendingOrder; }
+    };
+    struct PageResult
+    {
+        store::SnapshotPage page;
+        qint64 position = -2; // reveal: row of the record, -1 absent; -2 = page loaded
+        std::optional<QStringList> keys;
     };
     Query currentQuery() const;
     void restart();
@@ -114,6 +125,7 @@ private:
     qint64 m_total = -1;
     quint64 m_generation = 0;
     QString m_pendingReveal;
+    std::optional<QStringList> m_keys; // the ordered keys of a sorted table, once known
 };
 
 } // namespace msi::tables
