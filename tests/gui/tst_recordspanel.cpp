@@ -32,6 +32,7 @@ private slots:
     void opensBothSides_data();
     void opensBothSides();
     void filterNarrowsBothTables();
+    void headerClickSorts();
     void selectsCounterpart_data();
     void selectsCounterpart();
     void keyboardMovesSelectionAndCounterpart();
@@ -132,6 +133,32 @@ void TestRecordsPanel::filterNarrowsBothTables()
     QCOMPARE(panel.model(System::Marketo)->recordKeyAt(0), u"4"_qs);
     filter->clear();
     QTRY_COMPARE(panel.model(System::Salesforce)->rowCount(), 5);
+}
+
+void TestRecordsPanel::headerClickSorts()
+{
+    RecordsPanel panel(m_sample.workspace());
+    panel.setKind(RecordKind::People); // Contacts on the Salesforce side
+    panel.resize(1000, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    waitLoaded(panel);
+    SnapshotTableModel *model = panel.model(System::Salesforce);
+    QHeaderView *header = panel.view(System::Salesforce)->horizontalHeader();
+    const int lastName = model->columnOf(u"LastName"_qs);
+    QVERIFY(lastName >= 0 && !header->isSectionHidden(lastName));
+    const QPoint centre(header->sectionViewportPosition(lastName) + header->sectionSize(lastName) / 2, header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+    // Barr < Bond < Boyle < D'Cruz ... < Young (the sample's Contacts, case-insensitive).
+    QTRY_COMPARE(model->sortOrder().field, u"LastName"_qs);
+    waitLoaded(panel);
+    QCOMPARE(model->recordKeyAt(0), u"0037F000009XkPZQA0"_qs);
+    QCOMPARE(model->recordKeyAt(3), u"0037F000009XkPjQAK"_qs);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_COMPARE(model->sortOrder().order, Qt::DescendingOrder);
+    waitLoaded(panel);
+    QCOMPARE(model->recordKeyAt(0), u"0037F000009XkPYQA0"_qs); // Young
+    QCOMPARE(model->rowCount(), 21);
 }
 
 void TestRecordsPanel::selectsCounterpart_data()
