@@ -1,6 +1,7 @@
 #include "tables/FieldCatalog.h"
 
 #include "core/SalesforceId.h"
+#include "store/SnapshotRepository.h"
 #include "tables/FieldLabels.h"
 
 #include <QDate>
@@ -45,6 +46,22 @@ FieldCatalog FieldCatalog::fromState(const checks::SystemState &state)
             catalog.addDescribe(set.system, type, *set.describe);
         else
             catalog.addDerived(set.system, type, set.records);
+    }
+    catalog.addDocumentedMarketoFields();
+    return catalog;
+}
+
+FieldCatalog FieldCatalog::fromWorkspace(store::Workspace &workspace, int sampleSize)
+{
+    FieldCatalog catalog;
+    const store::SnapshotRepository repository(workspace);
+    for (System system : {System::Salesforce, System::Marketo}) {
+        for (const QString &type : repository.objectTypes(system)) {
+            QList<QJsonObject> records;
+            for (const store::SnapshotRow &row : repository.page(system, type, QString(), sampleSize).rows)
+                records << row.record;
+            catalog.addDerived(system, type, records);
+        }
     }
     catalog.addDocumentedMarketoFields();
     return catalog;

@@ -9,6 +9,10 @@
 #include <QList>
 #include <QString>
 
+namespace msi::store {
+class Workspace;
+}
+
 namespace msi::tables {
 
 // One field as a describe call reports it (Salesforce sObject describe, Marketo describe).
@@ -35,6 +39,9 @@ class FieldCatalog final
 public:
     // Salesforce describes (sfLeadDescribe, sfContactDescribe) where present, records otherwise.
     static FieldCatalog fromState(const checks::SystemState &state);
+    // Derived from the first sampleSize records of every object type in the workspace snapshots
+    // (plus the documented MSI fields). A query: call it off the GUI thread for big workspaces.
+    static FieldCatalog fromWorkspace(store::Workspace &workspace, int sampleSize = 500);
 
     // A Salesforce sObject describe ({"name":..,"fields":[{"name","label","type","length",
     // "updateable"},...]}) or a Marketo describe ({"result":[{"rest":{"name","readOnly"},

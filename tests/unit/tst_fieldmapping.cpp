@@ -1,5 +1,7 @@
 // Field mapping: defaults, MSI targets from the org's fields, type and length checks, suggestions,
 // JSON round trip and the table model with undo.
+#include "../support/SampleWorkspace.h"
+
 #include "checks/MsiFields.h"
 #include "checks/SeedReader.h"
 #include "tables/FieldMapping.h"
@@ -89,6 +91,7 @@ private slots:
     void msiTargetsFromTheSampleOrg_data();
     void msiTargetsFromTheSampleOrg();
     void msiTargetsWithoutThePackage();
+    void catalogFromTheWorkspace();
     void checks_data();
     void checks();
     void suggestsByNameAndLabel();
@@ -196,6 +199,18 @@ void TestFieldMapping::msiTargetsWithoutThePackage()
             QVERIFY(check.text.contains(u"Pick"_qs));
         }
     }
+}
+
+void TestFieldMapping::catalogFromTheWorkspace()
+{
+    SampleWorkspace sample;
+    QVERIFY2(sample.fill(), qPrintable(sample.error()));
+    const FieldCatalog catalog = FieldCatalog::fromWorkspace(sample.workspace());
+    QVERIFY(catalog.field(System::Salesforce, u"Contact"_qs, u"mkto_si__Priority__c"_qs));
+    QCOMPARE(catalog.field(System::Salesforce, u"Account"_qs, u"AnnualRevenue"_qs)->type, u"double"_qs);
+    // Documented for Marketo even though the sample holds no opportunities.
+    QCOMPARE(catalog.field(System::Marketo, u"opportunities"_qs, u"externalOpportunityId"_qs)->length, 50);
+    QCOMPARE(FieldMapping::defaults(catalog).rows, FieldMapping::defaults(m_sample).rows);
 }
 
 void TestFieldMapping::checks_data()
