@@ -31,12 +31,9 @@ void OrgState::setRecords(const QString &type, QList<QJsonObject> records)
         else
             ++it;
     }
-    for (int i = 0; i < records.size(); ++i) {
-        QJsonObject &r = records[i];
-        if (!r.contains(u"LastModifiedDate") && r.contains(u"SystemModstamp"))
-            r.insert(u"LastModifiedDate"_qs, r.value(u"SystemModstamp"));
-        m_byId.insert(canonicalId(r.value(u"Id").toString()), Location{type, i});
-    }
+    m_byId.reserve(m_byId.size() + records.size());
+    for (int i = 0; i < records.size(); ++i)
+        m_byId.insert(canonicalId(records.at(i).value(u"Id").toString()), Location{type, i});
     m_records.insert(type, std::move(records));
 }
 

@@ -21,7 +21,7 @@ public:
     };
 
     void clear();
-    // Replaces the records of one type (fills LastModifiedDate from SystemModstamp when absent).
+    // Replaces the records of one type. A record without LastModifiedDate reads as its SystemModstamp.
     void setRecords(const QString &type, QList<QJsonObject> records);
     const QList<QJsonObject> &records(const QString &type) const;
     QStringList types() const { return m_records.keys(); }

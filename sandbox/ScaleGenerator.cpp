@@ -147,13 +147,6 @@ ScaleGenerator::Counts ScaleGenerator::generate(int people, OrgState *org, Marke
     org->setRecords(u"Account"_qs, accounts);
 
     const QJsonValue nullValue;
-    auto msiNulls = [&](QJsonObject &r) {
-        for (const char16_t *f : {u"mkto_si__Last_Interesting_Moment_Type__c", u"mkto_si__Last_Interesting_Moment_Date__c",
-                                  u"mkto_si__Last_Interesting_Moment_Desc__c", u"mkto_si__Last_Interesting_Moment_Source__c",
-                                  u"mkto_si__Priority__c", u"mkto_si__Urgency_Value__c",
-                                  u"mkto_si__Relative_Score_Value__c"})
-            r.insert(QString::fromUtf16(f), nullValue);
-    };
     QList<QJsonObject> mkLeads;
     int marketoId = 1000;
     const qint64 mkBase = extract - qint64(90) * 24 * 3600 * 1000;
@@ -188,13 +181,17 @@ ScaleGenerator::Counts ScaleGenerator::generate(int people, OrgState *org, Marke
                       {u"Title"_qs, u"Facilities Manager"_qs}, {u"Phone"_qs, nullValue},
                       {u"AccountId"_qs, accountIds.at(a)}, {u"OwnerId"_qs, accountOwners.at(a)},
                       {u"LeadSource"_qs, pick(kSource, rng)}, {u"CreatedDate"_qs, sfTime(created)},
-                      {u"SystemModstamp"_qs, modstamp()}};
-        msiNulls(r);
+                      {u"SystemModstamp"_qs, modstamp()}, {u"mkto_si__Last_Interesting_Moment_Type__c"_qs, nullValue},
+                      {u"mkto_si__Last_Interesting_Moment_Date__c"_qs, nullValue},
+                      {u"mkto_si__Last_Interesting_Moment_Desc__c"_qs, nullValue},
+                      {u"mkto_si__Last_Interesting_Moment_Source__c"_qs, nullValue},
+                      {u"mkto_si__Priority__c"_qs, nullValue}, {u"mkto_si__Urgency_Value__c"_qs, nullValue},
+                      {u"mkto_si__Relative_Score_Value__c"_qs, nullValue}};
         contacts.append(r);
         contactsByAccount[a].append(id);
         maybeMarketoLead(email, first, last);
     }
-    org->setRecords(u"Contact"_qs, contacts);
+    org->setRecords(u"Contact"_qs, std::move(contacts));
 
     QList<QJsonObject> leads;
     leads.reserve(c.leads);
@@ -209,12 +206,16 @@ ScaleGenerator::Counts ScaleGenerator::generate(int people, OrgState *org, Marke
                       {u"Company"_qs, QString(last + u" Holdings"_qs)}, {u"Title"_qs, u"Operations Director"_qs},
                       {u"Status"_qs, pick(kLeadStatus, rng)}, {u"LeadSource"_qs, pick(kSource, rng)},
                       {u"OwnerId"_qs, userIds.at(rng.bounded(int(userIds.size())))}, {u"IsConverted"_qs, false},
-                      {u"CreatedDate"_qs, sfTime(created)}, {u"SystemModstamp"_qs, modstamp()}};
-        msiNulls(r);
+                      {u"CreatedDate"_qs, sfTime(created)}, {u"SystemModstamp"_qs, modstamp()}, {u"mkto_si__Last_Interesting_Moment_Type__c"_qs, nullValue},
+                      {u"mkto_si__Last_Interesting_Moment_Date__c"_qs, nullValue},
+                      {u"mkto_si__Last_Interesting_Moment_Desc__c"_qs, nullValue},
+                      {u"mkto_si__Last_Interesting_Moment_Source__c"_qs, nullValue},
+                      {u"mkto_si__Priority__c"_qs, nullValue}, {u"mkto_si__Urgency_Value__c"_qs, nullValue},
+                      {u"mkto_si__Relative_Score_Value__c"_qs, nullValue}};
         leads.append(r);
         maybeMarketoLead(email, first, last);
     }
-    org->setRecords(u"Lead"_qs, leads);
+    org->setRecords(u"Lead"_qs, std::move(leads));
 
     QList<QJsonObject> opps;
     QList<QJsonObject> roles;
@@ -246,8 +247,8 @@ ScaleGenerator::Counts ScaleGenerator::generate(int people, OrgState *org, Marke
         }
     }
     c.roles = int(roles.size());
-    org->setRecords(u"Opportunity"_qs, opps);
-    org->setRecords(u"OpportunityContactRole"_qs, roles);
+    org->setRecords(u"Opportunity"_qs, std::move(opps));
+    org->setRecords(u"OpportunityContactRole"_qs, std::move(roles));
 
     // A pilot left one sales person and one company behind, as in the sample org.
     const QJsonObject pilotUser = users.first();

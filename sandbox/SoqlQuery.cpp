@@ -118,7 +118,11 @@ QJsonValue SoqlQuery::valueOf(const SoqlFieldRef &field, const QJsonObject &reco
 {
     if (field.relationship.isEmpty()) {
         const auto it = record.constFind(field.name);
-        return it == record.constEnd() ? defaultFor(field.type) : it.value();
+        if (it != record.constEnd())
+            return it.value();
+        if (field.name == u"LastModifiedDate")
+            return record.value(u"SystemModstamp");
+        return defaultFor(field.type);
     }
     const QString id = record.value(field.referenceField).toString();
     if (id.isEmpty())
