@@ -4,6 +4,7 @@
 #include "store/Schema.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -69,6 +70,20 @@ bool Workspace::isValidName(const QString &name)
     for (const QChar c : name) {
         if (forbidden.contains(c) || c.unicode() < 0x20)
             return false;
+    }
+    return true;
+}
+
+bool Workspace::removeFiles(const QString &path, QString *error)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                  QStringLiteral("-journal")}) {
+        QFile file(path + suffix);
+        if (file.exists() && !file.remove()) {
+            if (error)
+                *error = tr("Could not delete %1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
     }
     return true;
 }

@@ -34,6 +34,9 @@ public:
     static QStringList workspaceNames();
     // A name is usable as a file name: non-empty, no path separators, not "." or "..".
     static bool isValidName(const QString &name);
+    // Deletes a closed workspace's files (the database and its -wal and -shm files). The
+    // caller removes its secrets too (msi::creds::SecretStore::removeAll).
+    static bool removeFiles(const QString &path, QString *error = nullptr);
 
     // Creates the folder and the file when missing and brings the schema to the current version.
     // False + a user-readable error (naming the file and the cause) on failure.

@@ -9,10 +9,13 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <cstdio>
+
+#include <sys/resource.h>
 
 using namespace msi::store;
 
@@ -47,11 +50,32 @@ QJsonObject contact(int n, int revision = 0)
     };
 }
 
+// CPU time of this process (user + system), so figures taken on a busy machine still say what
+// the work costs.
+qint64 cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+           + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
+qint64 s_cpuStart = 0;
+
 void report(const char *what, qint64 records, qint64 ms)
 {
-    std::printf("%-58s %8lld records %7lld ms %9.0f records/s\n", what, static_cast<long long>(records),
-                static_cast<long long>(ms), ms > 0 ? records * 1000.0 / ms : 0.0);
+    const qint64 cpu = cpuMs() - s_cpuStart;
+    std::printf("| %-56s | %7lld | %7lld ms | %9.0f/s | %7lld ms | %9.0f/s |\n", what,
+                static_cast<long long>(records), static_cast<long long>(ms),
+                ms > 0 ? records * 1000.0 / ms : 0.0, static_cast<long long>(cpu),
+                cpu > 0 ? records * 1000.0 / cpu : 0.0);
     std::fflush(stdout);
+}
+
+void startClock(QElapsedTimer &timer)
+{
+    s_cpuStart = cpuMs();
+    timer.start();
 }
 
 void setSynchronous(Workspace &ws, const char *mode)
@@ -73,6 +97,12 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
 
     std::printf("bench_store: %d Contact-shaped records, SQLite WAL, %s\n", count, qPrintable(dir.path()));
+    std::printf("| case | records | wall | wall rate | CPU | CPU rate |\n|---|---|---|---|---|---|\n");
+    startClock(timer);
+    qint64 bytes = 0;
+    for (const QJsonObject &record : std::as_const(records))
+        bytes += QJsonDocument(record).toJson(QJsonDocument::Compact).size();
+    report("JSON serialisation alone (for comparison)", count, timer.elapsed());
     for (const int batch : {500, 2000, 10000}) {
         for (const char *sync : {"FULL", "NORMAL"}) {
             Workspace ws(dir.filePath(QStringLiteral("b%1-%2.sqlite").arg(batch).arg(QLatin1String(sync))));
@@ -81,7 +111,7 @@ int main(int argc, char **argv)
             setSynchronous(ws, sync);
             SnapshotRepository repo(ws);
             repo.setBatchSize(batch);
-            timer.start();
+            startClock(timer);
             const UpsertResult r = repo.upsertRecords(System::Salesforce, u"Contact"_qs, records);
             if (!r.ok() || r.inserted != count)
                 return 2;
@@ -94,21 +124,21 @@ int main(int argc, char **argv)
     if (!ws.open())
         return 1;
     SnapshotRepository repo(ws);
-    timer.start();
+    startClock(timer);
     repo.upsertRecords(System::Salesforce, u"Contact"_qs, records);
     report("insert, default batch (2000), synchronous=FULL (product)", count, timer.elapsed());
-    timer.start();
+    startClock(timer);
     const UpsertResult same = repo.upsertRecords(System::Salesforce, u"Contact"_qs, records);
     report("re-store identical records (all unchanged)", same.unchanged, timer.elapsed());
     QList<QJsonObject> changed;
     changed.reserve(count);
     for (int i = 0; i < count; ++i)
         changed << contact(i, 1);
-    timer.start();
+    startClock(timer);
     const UpsertResult upd = repo.upsertRecords(System::Salesforce, u"Contact"_qs, changed);
     report("store changed records (all updated)", upd.updated, timer.elapsed());
 
-    timer.start();
+    startClock(timer);
     qint64 paged = 0;
     QString after;
     for (;;) {
@@ -121,7 +151,7 @@ int main(int argc, char **argv)
     report("keyset paging, 500 rows a page", paged, timer.elapsed());
     SnapshotFilter byEmail;
     byEmail.equals << qMakePair(KeyColumn::Email, QStringLiteral("Person%1@aurora-power.example").arg(count / 2));
-    timer.start();
+    startClock(timer);
     for (int i = 0; i < 1000; ++i)
         repo.count(System::Salesforce, u"Contact"_qs, byEmail);
     report("indexed e-mail lookups", 1000, timer.elapsed());
@@ -131,7 +161,7 @@ int main(int argc, char **argv)
     QList<RecordOutcome> outcomes;
     for (int i = 0; i < count; ++i)
         outcomes << RecordOutcome{u"leads"_qs, records.at(i).value(u"Id").toString(), Outcome::Created, {}, 1000 + i, 1, {}};
-    timer.start();
+    startClock(timer);
     for (qsizetype start = 0; start < outcomes.size(); start += 300)
         runs.recordOutcomes(run, outcomes.mid(start, 300)); // one Marketo batch per transaction
     report("journal outcomes, 300 per transaction (a Marketo batch)", count, timer.elapsed());
@@ -142,11 +172,11 @@ int main(int argc, char **argv)
     SnapshotRepository one(single);
     one.setBatchSize(1);
     const int few = qMin(count, 2000);
-    timer.start();
+    startClock(timer);
     one.upsertRecords(System::Salesforce, u"Contact"_qs, records.mid(0, few));
     report("insert, one transaction per record, synchronous=FULL", few, timer.elapsed());
 
-    std::printf("database size for %d records: %.1f MB\n", count,
-                QFileInfo(ws.path()).size() / 1048576.0);
+    std::printf("database size for %d records (%.0f bytes of JSON each): %.1f MB\n", count,
+                double(bytes) / count, QFileInfo(ws.path()).size() / 1048576.0);
     return 0;
 }

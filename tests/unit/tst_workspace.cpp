@@ -102,6 +102,7 @@ private slots:
     void newerSchemaRefused();
     void unwritableLocation();
     void connectionPerThread();
+    void removeFiles();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -342,6 +343,22 @@ void TestWorkspace::connectionPerThread()
     // What the worker wrote is visible to the main thread's connection.
     RunRepository runs(ws);
     QCOMPARE(runs.run(workerRun)->mode, RunMode::DryRun);
+}
+
+void TestWorkspace::removeFiles()
+{
+    const QString path = m_dir->filePath(QStringLiteral("gone.sqlite"));
+    {
+        Workspace ws(path);
+        QVERIFY(ws.open());
+        RunRepository(ws).beginRun(RunMode::Full);
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+    }
+    QString error;
+    QVERIFY2(Workspace::removeFiles(path, &error), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
