@@ -110,30 +110,50 @@ void SecretStore::removeAll(const QString &workspace)
         QTimer::singleShot(0, this, [this, workspace] { emit allRemoved(workspace); });
         return;
     }
-    removeNext(workspace, knownKeys(workspace));
-}
-
-void SecretStore::removeNext(const QString &workspace, QList<SecretKey> remaining)
-{
-    if (remaining.isEmpty()) {
+    removeNext(knownKeys(workspace), [this, workspace] {
         QSettings().remove(indexKey(workspace));
         emit allRemoved(workspace);
+    });
+}
+
+void SecretStore::removeProfile(const QString &workspace, const QString &profile)
+{
+    QList<SecretKey> keys;
+    if (m_sessionOnly) {
+        for (SecretKind kind : {SecretKind::ClientSecret, SecretKind::RefreshToken, SecretKind::AccessToken})
+            m_sessionSecrets.remove(SecretKey{workspace, profile, kind}.entryName());
+    } else {
+        for (const SecretKey &key : knownKeys(workspace)) {
+            if (key.profile == profile)
+                keys << key;
+        }
+    }
+    QTimer::singleShot(0, this, [this, keys, workspace, profile] {
+        removeNext(keys, [this, workspace, profile] { emit profileRemoved(workspace, profile); });
+    });
+}
+
+void SecretStore::removeNext(QList<SecretKey> remaining, const std::function<void()> &done)
+{
+    if (remaining.isEmpty()) {
+        done();
         return;
     }
     const SecretKey key = remaining.takeFirst();
     auto *job = new QKeychain::DeletePasswordJob(serviceName());
     job->setKey(key.entryName());
     job->setInsecureFallback(false);
-    connect(job, &QKeychain::Job::finished, this, [this, workspace, remaining, key](QKeychain::Job *done) {
-        const bool gone = done->error() == QKeychain::NoError || done->error() == QKeychain::EntryNotFound;
+    connect(job, &QKeychain::Job::finished, this, [this, remaining, key, done](QKeychain::Job *finished) {
+        const bool gone = finished->error() == QKeychain::NoError
+                          || finished->error() == QKeychain::EntryNotFound;
         if (!gone) {
-            const Error error = classify(done->error(), done->errorString());
-            qCWarning(lcCreds) << "removing" << key.entryName() << "failed:" << done->errorString();
-            emit failed(key, error, message(Operation::Remove, key, error, done->errorString()));
+            const Error error = classify(finished->error(), finished->errorString());
+            qCWarning(lcCreds) << "removing" << key.entryName() << "failed:" << finished->errorString();
+            emit failed(key, error, message(Operation::Remove, key, error, finished->errorString()));
             return;
         }
         removeFromIndex(key);
-        removeNext(workspace, remaining);
+        removeNext(remaining, done);
     });
     job->start();
 }

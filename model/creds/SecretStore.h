@@ -3,6 +3,9 @@
 #include "creds/SecretKey.h"
 
 #include <QHash>
+#include <QList>
+
+#include <functional>
 #include <QObject>
 #include <QString>
 
@@ -44,6 +47,8 @@ public:
     void remove(const SecretKey &key);
     // Removes every secret of the workspace (all profiles and kinds).
     void removeAll(const QString &workspace);
+    // Removes every secret of one profile of the workspace (all kinds) -> profileRemoved.
+    void removeProfile(const QString &workspace, const QString &profile);
     // Answers availabilityChecked(): whether a keychain can be used at all.
     void checkAvailability();
 
@@ -58,6 +63,7 @@ signals:
     void secretRead(const msi::creds::SecretKey &key, const QString &secret);
     void removed(const msi::creds::SecretKey &key);
     void allRemoved(const QString &workspace);
+    void profileRemoved(const QString &workspace, const QString &profile);
     void failed(const msi::creds::SecretKey &key, msi::creds::SecretStore::Error error,
                 const QString &message);
     void availabilityChecked(bool available, const QString &message);
@@ -66,7 +72,7 @@ private:
     enum class Operation { Write, Read, Remove };
     void startJob(QKeychain::Job *job, Operation operation, const SecretKey &key);
     void jobFinished(QKeychain::Job *job, Operation operation, const SecretKey &key);
-    void removeNext(const QString &workspace, QList<SecretKey> remaining);
+    void removeNext(QList<SecretKey> remaining, const std::function<void()> &done);
     Error classify(int keychainError, const QString &detail) const;
     QString message(Operation operation, const SecretKey &key, Error error, const QString &detail) const;
 

@@ -44,6 +44,8 @@ Answer await(SecretStore &store, const std::function<void()> &call)
     QObject::connect(&store, &SecretStore::written, &context, [&](const SecretKey &) { answer.success = done = true; });
     QObject::connect(&store, &SecretStore::removed, &context, [&](const SecretKey &) { answer.success = done = true; });
     QObject::connect(&store, &SecretStore::allRemoved, &context, [&](const QString &) { answer.success = done = true; });
+    QObject::connect(&store, &SecretStore::profileRemoved, &context,
+                     [&](const QString &, const QString &) { answer.success = done = true; });
     QObject::connect(&store, &SecretStore::secretRead, &context, [&](const SecretKey &, const QString &secret) {
         answer.success = done = true;
         answer.secret = secret;
@@ -92,7 +94,7 @@ private slots:
     void initTestCase();
     void writeReadOverwriteRemove();
     void keysDoNotCollide();
-    void removeAllForWorkspace();
+    void removeAllForWorkspace(); // and removeProfile
     void noSecretInAnyFile();
     void sessionOnly();
     void noDbusSession();
@@ -174,6 +176,12 @@ void TestCreds::removeAllForWorkspace()
         QVERIFY(await(store, [&] { store.write(key, u"value of "_qs + key.entryName()); }).success);
     QVERIFY(await(store, [&] { store.write(kept, u"kept"_qs); }).success);
     QCOMPARE(SecretStore::knownKeys(m_workspace).size(), 3);
+
+    // Removing one profile leaves the others.
+    QVERIFY(await(store, [&] { store.removeProfile(m_workspace, u"Aurora Marketo"_qs); }).success);
+    QCOMPARE(await(store, [&] { store.read(keys.at(2)); }).error, SecretStore::Error::NotFound);
+    QCOMPARE(await(store, [&] { store.read(keys.at(0)); }).secret, u"value of "_qs + keys.at(0).entryName());
+    QCOMPARE(SecretStore::knownKeys(m_workspace).size(), 2);
 
     QVERIFY(await(store, [&] { store.removeAll(m_workspace); }).success);
     for (const SecretKey &key : keys) {
