@@ -1,5 +1,6 @@
 #include "tables/FieldCatalog.h"
 
+#include "checks/MsiFields.h"
 #include "core/SalesforceId.h"
 #include "store/SnapshotRepository.h"
 #include "tables/FieldLabels.h"
@@ -162,8 +163,19 @@ void FieldCatalog::addDerived(System system, const QString &objectType, const QL
         }
     }
     for (FieldInfo &f : fields) {
-        if (f.type.isEmpty())
-            f.type = system == System::Salesforce ? QStringLiteral("string") : QStringLiteral("string");
+        if (!f.type.isEmpty())
+            continue;
+        f.type = QStringLiteral("unknown"); // only nulls seen
+        // The MSI package's fields have known types even before the first sync fills them.
+        for (const checks::MsiFields::Field &msi : checks::MsiFields::all()) {
+            if (system == System::Salesforce
+                && (f.name.compare(checks::MsiFields::prefix() + msi.salesforceSuffix, Qt::CaseInsensitive) == 0
+                    || f.name.compare(msi.salesforceSuffix, Qt::CaseInsensitive) == 0)) {
+                f.type = msi.kind == checks::MsiFields::Kind::DateTime ? QStringLiteral("datetime")
+                         : msi.kind == checks::MsiFields::Kind::Number ? QStringLiteral("double")
+                                                                       : QStringLiteral("string");
+            }
+        }
     }
     // Marketo's MSI values are read-only on leads.
     if (system == System::Marketo && objectType == u"leads") {

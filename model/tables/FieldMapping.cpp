@@ -324,6 +324,11 @@ MappingCheck FieldMapping::check(const MappingRow &row, const FieldCatalog &cata
 
     const Category from = categoryOf(source->type);
     const Category to = categoryOf(target->type);
+    if (from == Category::Unknown || to == Category::Unknown) {
+        const QString label = from == Category::Unknown ? sourceLabel : targetLabel;
+        return {Level::Info, tr("The type of %1 is not known (no describe was read and every record holds "
+                                "null); check it in the org before a run.").arg(label)};
+    }
     MappingCheck result;
     if (from != to) {
         if (to == Category::Text) {
