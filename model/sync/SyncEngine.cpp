@@ -1,0 +1,123 @@
+#include "sync/SyncEngine.h"
+
+#include "sync/Logging.h"
+
+#include "marketo/MarketoClient.h"
+#include "salesforce/SalesforceClient.h"
+#include "store/RunRepository.h"
+#include "store/UsageLedger.h"
+#include "store/Workspace.h"
+
+#include <QDateTime>
+
+namespace msi::sync {
+
+SyncEngine::SyncEngine(QString workspacePath, EngineConnection connection, RunOptions options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_workspacePath(std::move(workspacePath))
+    , m_connection(std::move(connection))
+    , m_options(std::move(options))
+{
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::start()
+{
+    m_clock.start();
+    m_result = {};
+    m_result.dryRun = m_options.dryRun;
+    for (Stage stage : std::as_const(m_options.stages))
+        m_result.stages.append(StageResult{stage});
+    if (!openWorkspace())
+        return;
+    signIn();
+}
+
+bool SyncEngine::cancelled()
+{
+    if (!m_cancel.load())
+        return false;
+    stop(RunResult::Status::Cancelled,
+         tr("Cancelled. The next run continues where this one stopped."));
+    return true;
+}
+
+void SyncEngine::journal(Stage stage, const QList<store::RecordOutcome> &outcomes)
+{
+    if (m_result.runId == 0 || outcomes.isEmpty())
+        return;
+    QString error;
+    if (!store::RunRepository(*m_workspace).recordOutcomes(m_result.runId, outcomes, &error))
+        qCWarning(lcSync) << "journal:" << SyncTypes::stageKey(stage) << error;
+}
+
+void SyncEngine::journalCall(Stage stage, bool marketo, const QString &endpoint, int requests,
+                             const QString &errorCode)
+{
+    if (m_result.runId == 0 || requests <= 0)
+        return;
+    store::ApiCall call;
+    call.stage = SyncTypes::stageKey(stage);
+    call.system = marketo ? store::System::Marketo : store::System::Salesforce;
+    call.endpoint = endpoint;
+    call.httpStatus = 200;
+    call.errorCode = errorCode;
+    call.requestCount = requests;
+    store::RunRepository(*m_workspace).recordCall(m_result.runId, call);
+    if (marketo)
+        store::UsageLedger(*m_workspace).addCalls(store::System::Marketo, requests);
+}
+
+void SyncEngine::emitProgress(Stage stage)
+{
+    m_meter.advance(m_stageDone, m_stageClock.elapsed());
+    emit stageProgress(stage, m_meter.done(), m_meter.total(), m_meter.ratePerSecond(),
+                       m_meter.etaMs());
+}
+
+void SyncEngine::stop(RunResult::Status status, const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_result.status = status;
+    m_result.message = message;
+    m_result.elapsedMs = m_clock.elapsed();
+    if (m_result.runId > 0 && m_workspace) {
+        store::RunStatus runStatus = store::RunStatus::Failed;
+        switch (status) {
+        case RunResult::Status::Succeeded:
+        case RunResult::Status::Findings:
+            runStatus = store::RunStatus::Succeeded;
+            break;
+        case RunResult::Status::QuotaExhausted:
+            runStatus = store::RunStatus::QuotaExhausted;
+            break;
+        case RunResult::Status::Cancelled:
+            runStatus = store::RunStatus::Cancelled;
+            break;
+        case RunResult::Status::Usage:
+        case RunResult::Status::Connection:
+            runStatus = store::RunStatus::Failed;
+            break;
+        }
+        store::RunRepository(*m_workspace).finishRun(m_result.runId, runStatus, message);
+    }
+    qCInfo(lcSync) << "run" << m_result.runId << "ended:" << RunResult::statusKey(status);
+    emit finished(m_result);
+}
+
+void SyncEngine::complete()
+{
+    bool problems = false;
+    for (const StageResult &stage : std::as_const(m_result.stages))
+        problems = problems || stage.problems() > 0;
+    stop(problems ? RunResult::Status::Findings : RunResult::Status::Succeeded,
+         m_options.dryRun ? tr("Dry run: nothing was written.")
+         : problems       ? tr("Some records were not synced; see 'failures %1'.").arg(m_result.runId)
+                          : tr("Every record is in sync."));
+}
+
+} // namespace msi::sync

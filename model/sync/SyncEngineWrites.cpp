@@ -1,0 +1,474 @@
+// SyncEngine, part 2: write the stages in batches, journal every outcome, write MSI values back.
+#include "sync/SyncEngine.h"
+
+#include "sync/LinkStore.h"
+#include "sync/Logging.h"
+#include "sync/PayloadCompare.h"
+#include "sync/RecordMapper.h"
+
+#include "marketo/MarketoClient.h"
+#include "salesforce/SalesforceClient.h"
+#include "store/RunRepository.h"
+#include "store/SnapshotRepository.h"
+#include "store/WatermarkRepository.h"
+#include "store/Workspace.h"
+
+namespace msi::sync {
+
+struct SyncEngine::Batch
+{
+    QList<int> recordIndices;          // into the stage plan's records
+    QList<QJsonObject> inputs;
+    marketo::SyncOptions options;
+};
+
+namespace {
+
+marketo::MarketoObject objectFor(Stage stage)
+{
+    switch (stage) {
+    case Stage::SalesPersons: return marketo::MarketoObject::SalesPerson;
+    case Stage::Companies: return marketo::MarketoObject::Company;
+    case Stage::Leads: return marketo::MarketoObject::Lead;
+    case Stage::Opportunities: return marketo::MarketoObject::Opportunity;
+    default: return marketo::MarketoObject::OpportunityRole;
+    }
+}
+
+store::Outcome outcomeFor(RecordAction action)
+{
+    switch (action) {
+    case RecordAction::Create: return store::Outcome::Created;
+    case RecordAction::Update: return store::Outcome::Updated;
+    case RecordAction::Unchanged: return store::Outcome::Unchanged;
+    case RecordAction::Blocked: return store::Outcome::Blocked;
+    case RecordAction::Invalid: return store::Outcome::Failed;
+    case RecordAction::Deferred: return store::Outcome::Deferred;
+    case RecordAction::Skipped: return store::Outcome::Skipped;
+    }
+    return store::Outcome::Failed;
+}
+
+void count(StageResult *result, store::Outcome outcome)
+{
+    switch (outcome) {
+    case store::Outcome::Created: ++result->created; break;
+    case store::Outcome::Updated: ++result->updated; break;
+    case store::Outcome::Unchanged: ++result->unchanged; break;
+    case store::Outcome::Blocked: ++result->blocked; break;
+    case store::Outcome::Failed: ++result->failed; break;
+    case store::Outcome::Skipped: ++result->skipped; break;
+    case store::Outcome::Deferred: ++result->deferred; break;
+    }
+}
+
+store::RecordOutcome outcomeRow(Stage stage, const QString &key, store::Outcome outcome,
+                                const QString &reason, qint64 marketoId)
+{
+    store::RecordOutcome row;
+    row.stage = SyncTypes::stageKey(stage);
+    row.recordKey = key;
+    row.outcome = outcome;
+    row.reason = reason;
+    row.marketoId = marketoId;
+    return row;
+}
+
+} // namespace
+
+void SyncEngine::blockOrphans(StagePlan &plan)
+{
+    const auto refusedParent = [this](Stage stage, const QJsonValue &value) {
+        return value.isString() && m_refused.value(stage).contains(value.toString());
+    };
+    for (PlannedRecord &record : plan.records) {
+        if (!record.needsWrite())
+            continue;
+        QString parent;
+        if (refusedParent(Stage::SalesPersons, record.payload.value(u"externalSalesPersonId")))
+            parent = record.payload.value(u"externalSalesPersonId").toString();
+        else if (refusedParent(Stage::Companies, record.payload.value(u"externalCompanyId")))
+            parent = record.payload.value(u"externalCompanyId").toString();
+        else if (refusedParent(Stage::Opportunities, record.payload.value(u"externalOpportunityId")))
+            parent = record.payload.value(u"externalOpportunityId").toString();
+        if (parent.isEmpty())
+            continue;
+        record.action = RecordAction::Blocked;
+        record.parentId = parent;
+        record.reason = tr("blocked by %1: Marketo refused it in this run").arg(parent);
+        record.payload = {};
+    }
+}
+
+void SyncEngine::runStage(int index)
+{
+    if (cancelled())
+        return;
+    m_stageIndex = index;
+    if (index >= m_options.stages.size()) {
+        // Every selected stage ran: move the watermarks (only when all six ran, so no stage
+        // misses a change) and end the run.
+        if (m_options.stages.size() == SyncTypes::allStages().size()) {
+            store::WatermarkRepository watermarks(*m_workspace);
+            for (auto it = m_maxModstamp.cbegin(); it != m_maxModstamp.cend(); ++it)
+                watermarks.advance(store::System::Salesforce, it.key(), it.value(), m_result.runId);
+        }
+        return complete();
+    }
+    const Stage stage = m_options.stages.at(index);
+    m_stageClock.start();
+    if (stage == Stage::MsiWriteBack)
+        return runWriteBack();
+
+    StagePlan &plan = m_plan.stage(stage);
+    if (stage == Stage::OpportunityRoles)
+        plan.resolveLeadIds(m_personLeadIds);
+    blockOrphans(plan);
+
+    StageResult *result = m_result.stage(stage);
+    result->total = int(plan.records.size());
+    QList<store::RecordOutcome> settled;
+    m_batches.clear();
+    Batch byId;
+    byId.options.action = QStringLiteral("updateOnly");
+    byId.options.lookupField = QStringLiteral("id");
+    Batch byKey;
+    if (stage == Stage::Leads)
+        byKey.options.lookupField = SyncPolicy::leadLookupKey(m_options.policy.leadLookup);
+    else
+        byKey.options.dedupeBy = QStringLiteral("dedupeFields");
+    const auto flush = [this](Batch &batch, bool force) {
+        if (batch.inputs.size() >= m_options.batchSize || (force && !batch.inputs.isEmpty())) {
+            m_batches.append(batch);
+            batch.inputs.clear();
+            batch.recordIndices.clear();
+        }
+    };
+    for (int i = 0; i < plan.records.size(); ++i) {
+        const PlannedRecord &record = plan.records.at(i);
+        if (!record.needsWrite()) {
+            const store::Outcome outcome = outcomeFor(record.action);
+            count(result, outcome);
+            QString reason = record.reason;
+            if (reason.isEmpty() && !record.notes.isEmpty())
+                reason = record.notes.join(QStringLiteral("; "));
+            settled.append(outcomeRow(stage, record.salesforceId, outcome, reason, record.marketoId));
+            continue;
+        }
+        if (stage == Stage::Leads && record.updateById && record.marketoId > 0) {
+            QJsonObject input = record.payload;
+            input.insert(u"id", record.marketoId);
+            byId.inputs.append(input);
+            byId.recordIndices.append(i);
+            flush(byId, false);
+        } else {
+            byKey.inputs.append(record.payload);
+            byKey.recordIndices.append(i);
+            flush(byKey, false);
+        }
+    }
+    flush(byId, true);
+    flush(byKey, true);
+    journal(stage, settled);
+
+    m_batchIndex = 0;
+    m_stageDone = 0;
+    int writes = 0;
+    for (const Batch &batch : std::as_const(m_batches))
+        writes += int(batch.inputs.size());
+    m_meter.start(writes, 0);
+    emit stageStarted(stage, writes);
+    emit phaseChanged(tr("Stage %1: %2").arg(int(stage)).arg(SyncTypes::stageTitle(stage)));
+    sendNextBatch();
+}
+
+void SyncEngine::sendNextBatch()
+{
+    const Stage stage = m_options.stages.at(m_stageIndex);
+    if (m_cancel.load()) {
+        journalNotSent(stage);
+        cancelled();
+        return;
+    }
+    if (m_batchIndex >= m_batches.size()) {
+        finishStage();
+        return;
+    }
+    const Batch &batch = m_batches.at(m_batchIndex);
+    m_marketo->sync(objectFor(stage), batch.inputs, batch.options,
+                    [this](const marketo::SyncReport &report) { batchDone(report); });
+}
+
+void SyncEngine::batchDone(const marketo::SyncReport &report)
+{
+    const Stage stage = m_options.stages.at(m_stageIndex);
+    StagePlan &plan = m_plan.stage(stage);
+    StageResult *result = m_result.stage(stage);
+    const Batch &batch = m_batches.at(m_batchIndex);
+    const marketo::MarketoObject object = objectFor(stage);
+
+    QList<store::RecordOutcome> rows;
+    QList<QPair<QString, MarketoLink>> links;
+    for (const marketo::SyncOutcome &outcome : report.outcomes) {
+        if (outcome.index < 0 || outcome.index >= batch.recordIndices.size())
+            continue;
+        const PlannedRecord &record = plan.records.at(batch.recordIndices.at(outcome.index));
+        const QJsonObject &input = batch.inputs.at(outcome.index);
+        switch (outcome.status) {
+        case marketo::SyncOutcome::Status::Created:
+        case marketo::SyncOutcome::Status::Updated: {
+            MarketoLink link;
+            if (outcome.id.isString())
+                link.marketoGuid = outcome.id.toString();
+            else
+                link.marketoId = outcome.id.toInteger();
+            if (link.isNull()) {
+                link.marketoId = record.marketoId;
+                link.marketoGuid = record.marketoGuid;
+            }
+            link.payloadHash = record.payloadHash.isEmpty() ? PayloadCompare::hash(record.payload)
+                                                            : record.payloadHash;
+            links.append({record.salesforceId, link});
+            m_links.insert(stage, record.salesforceId, link);
+            if (stage == Stage::Leads && link.marketoId > 0)
+                m_personLeadIds.insert(record.salesforceId, link.marketoId);
+            const store::Outcome done = outcome.status == marketo::SyncOutcome::Status::Created
+                ? store::Outcome::Created
+                : store::Outcome::Updated;
+            count(result, done);
+            rows.append(outcomeRow(stage, record.salesforceId, done,
+                                   record.notes.join(QStringLiteral("; ")), link.marketoId));
+            break;
+        }
+        case marketo::SyncOutcome::Status::Skipped:
+        case marketo::SyncOutcome::Status::Failed:
+            count(result, store::Outcome::Failed);
+            m_refused[stage].insert(record.salesforceId);
+            if (stage == Stage::Leads)
+                m_personLeadIds.remove(record.salesforceId);
+            rows.append(outcomeRow(stage, record.salesforceId, store::Outcome::Failed,
+                                   record.name + QStringLiteral(": ")
+                                       + outcome.message(object, input),
+                                   record.marketoId));
+            break;
+        case marketo::SyncOutcome::Status::NotSent:
+            ++result->notSent;
+            break;
+        }
+    }
+    if (!links.isEmpty()) {
+        QString error;
+        if (!LinkStore(*m_workspace).save(stage, links, m_result.runId, &error))
+            qCWarning(lcSync) << "links:" << error;
+    }
+    journal(stage, rows);
+    journalCall(stage, true,
+                QStringLiteral("/rest/v1/") + marketo::restPath(object) + QStringLiteral(".json"),
+                report.calls, report.error.code);
+    result->writeCalls += report.calls;
+    m_result.rateLimitWaits += report.rateLimitWaits;
+    m_stageDone += int(batch.inputs.size());
+    emitProgress(stage);
+
+    if (report.error.isError()) {
+        ++m_batchIndex;
+        journalNotSent(stage);
+        if (report.quotaExhausted()) {
+            m_result.quotaResetsAt = report.error.resetsAt;
+            return stop(RunResult::Status::QuotaExhausted,
+                        tr("Marketo daily API quota exhausted (607); the quota resets at %1. "
+                           "Run sync again then: it continues where this run stopped.")
+                            .arg(report.error.resetsAt.toUTC().toString(Qt::ISODate)));
+        }
+        return stop(RunResult::Status::Connection,
+                    tr("Stage %1 stopped: %2. Run sync again to continue.")
+                        .arg(SyncTypes::stageTitle(stage), report.error.message()));
+    }
+    ++m_batchIndex;
+    sendNextBatch();
+}
+
+// Records of batches never sent (quota, cancel, connection) stay for the next run: they are
+// counted, not journaled as outcomes, and their watermark does not move.
+void SyncEngine::journalNotSent(Stage stage)
+{
+    StageResult *result = m_result.stage(stage);
+    for (int i = m_batchIndex; i < m_batches.size(); ++i)
+        result->notSent += int(m_batches.at(i).inputs.size());
+    m_batches.clear();
+    m_batchIndex = 0;
+    // Stages not reached yet are not sent either.
+    for (int i = m_stageIndex + 1; i < m_options.stages.size(); ++i) {
+        StageResult *later = m_result.stage(m_options.stages.at(i));
+        later->total = int(m_plan.stage(later->stage).records.size());
+        later->notSent = later->total;
+    }
+}
+
+void SyncEngine::finishStage()
+{
+    const Stage stage = m_options.stages.at(m_stageIndex);
+    m_result.stage(stage)->elapsedMs = m_stageClock.elapsed();
+    runStage(m_stageIndex + 1);
+}
+
+// Stage 6: read the MSI values of every linked person (by Marketo id, 300 per call) and write the
+// differences to Salesforce (composite, 200 per call).
+void SyncEngine::runWriteBack()
+{
+    const QHash<QString, MarketoLink> people = m_links.stageLinks(Stage::Leads);
+    QList<qint64> leadIds;
+    for (auto it = people.cbegin(); it != people.cend(); ++it) {
+        if (it.value().marketoId > 0 && (m_onlyIds.isEmpty() || m_onlyIds.contains(it.key())))
+            leadIds.append(it.value().marketoId);
+    }
+    std::sort(leadIds.begin(), leadIds.end());
+    m_writeBackUpdates.clear();
+    m_writeBackIds.clear();
+    m_result.stage(Stage::MsiWriteBack)->total = int(leadIds.size());
+    m_meter.start(int(leadIds.size()), 0);
+    m_stageDone = 0;
+    emit stageStarted(Stage::MsiWriteBack, int(leadIds.size()));
+    emit phaseChanged(tr("Stage 6: %1").arg(SyncTypes::stageTitle(Stage::MsiWriteBack)));
+    writeBackRead(leadIds, 0);
+}
+
+void SyncEngine::writeBackRead(const QList<qint64> &leadIds, int offset)
+{
+    if (cancelled())
+        return;
+    if (offset >= leadIds.size())
+        return writeBackSend(0);
+    const int chunk = m_options.batchSize * 10; // the client splits it into calls of 300
+    QStringList values;
+    for (int i = offset; i < qMin(offset + chunk, int(leadIds.size())); ++i)
+        values.append(QString::number(leadIds.at(i)));
+    QStringList fields{QStringLiteral("id"), QStringLiteral("externalPersonId")};
+    for (const MsiFieldMapping &field : std::as_const(m_options.policy.msiFields)) {
+        if (m_leadFields.contains(field.marketoField))
+            fields.append(field.marketoField);
+    }
+    m_marketo->getByFilter(marketo::MarketoObject::Lead, QStringLiteral("id"), values, fields,
+                           [this, leadIds, offset, chunk](const marketo::FilterReport &report) {
+        StageResult *result = m_result.stage(Stage::MsiWriteBack);
+        result->readCalls += report.calls;
+        journalCall(Stage::MsiWriteBack, true, QStringLiteral("/rest/v1/leads.json"), report.calls,
+                    report.error.code);
+        if (report.error.isError()) {
+            if (report.quotaExhausted() || report.error.kind == net::ApiError::Kind::QuotaExhausted) {
+                m_result.quotaResetsAt = report.error.resetsAt;
+                return stop(RunResult::Status::QuotaExhausted, report.error.message());
+            }
+            return stop(RunResult::Status::Connection, report.error.message());
+        }
+        QHash<QString, const QJsonObject *> snapshotPeople;
+        for (const QList<QJsonObject> *list : {&m_snapshot.contacts, &m_snapshot.leads}) {
+            for (const QJsonObject &person : *list)
+                snapshotPeople.insert(RecordMapper::id18(person.value(u"Id")), &person);
+        }
+        const QHash<QString, MarketoLink> people = m_links.stageLinks(Stage::Leads);
+        QHash<qint64, QString> personByLead;
+        for (auto it = people.cbegin(); it != people.cend(); ++it)
+            personByLead.insert(it.value().marketoId, it.key());
+        const store::SnapshotRepository snapshots(*m_workspace);
+        QList<store::RecordOutcome> rows;
+        for (const QJsonObject &lead : report.records) {
+            const QString personId = personByLead.value(lead.value(u"id").toInteger());
+            if (personId.isEmpty())
+                continue;
+            QJsonObject person;
+            if (const QJsonObject *known = snapshotPeople.value(personId)) {
+                person = *known;
+            } else {
+                const QString object = personId.startsWith(u"00Q") ? QStringLiteral("Lead")
+                                                                   : QStringLiteral("Contact");
+                person = snapshots.record(store::System::Salesforce, object, personId)
+                             .value_or(QJsonObject());
+            }
+            if (person.isEmpty())
+                continue;
+            const QJsonObject update =
+                RecordMapper::msiUpdate(person, lead, m_options.policy.msiFields);
+            if (update.isEmpty()) {
+                count(result, store::Outcome::Unchanged);
+                rows.append(outcomeRow(Stage::MsiWriteBack, personId, store::Outcome::Unchanged,
+                                       {}, lead.value(u"id").toInteger()));
+                ++m_stageDone;
+            } else {
+                m_writeBackUpdates.append(update);
+                m_writeBackIds.append(personId);
+            }
+        }
+        journal(Stage::MsiWriteBack, rows);
+        emitProgress(Stage::MsiWriteBack);
+        writeBackRead(leadIds, offset + chunk);
+    });
+}
+
+void SyncEngine::writeBackSend(int offset)
+{
+    if (cancelled())
+        return;
+    if (offset >= m_writeBackUpdates.size()) {
+        m_result.stage(Stage::MsiWriteBack)->elapsedMs = m_stageClock.elapsed();
+        return runStage(m_stageIndex + 1);
+    }
+    const int chunk = 200;
+    const QList<QJsonObject> updates = m_writeBackUpdates.mid(offset, chunk);
+    m_salesforce->updateRecords(updates, [this, offset, chunk,
+                                          updates](const salesforce::UpdateReport &report) {
+        StageResult *result = m_result.stage(Stage::MsiWriteBack);
+        result->writeCalls += report.calls;
+        journalCall(Stage::MsiWriteBack, false, QStringLiteral("/composite/sobjects"),
+                    report.calls, report.error.code);
+        QList<store::RecordOutcome> rows;
+        QHash<QString, QList<QJsonObject>> written; // object -> records to refresh in the store
+        const store::SnapshotRepository snapshots(*m_workspace);
+        for (const salesforce::UpdateOutcome &outcome : report.outcomes) {
+            if (outcome.index < 0 || outcome.index >= updates.size())
+                continue;
+            const QString personId = m_writeBackIds.value(offset + outcome.index);
+            if (!outcome.sent) {
+                ++result->notSent;
+                continue;
+            }
+            if (outcome.success) {
+                count(result, store::Outcome::Updated);
+                rows.append(outcomeRow(Stage::MsiWriteBack, personId, store::Outcome::Updated, {},
+                                       0));
+                // Keep the store's copy of the person current, so the next incremental run
+                // does not write the same values again.
+                const QJsonObject &update = updates.at(outcome.index);
+                const QString object = RecordMapper::recordType(update);
+                QJsonObject person = snapshots.record(store::System::Salesforce, object, personId)
+                                         .value_or(QJsonObject());
+                if (!person.isEmpty()) {
+                    for (auto it = update.constBegin(); it != update.constEnd(); ++it) {
+                        if (it.key() != u"attributes" && it.key() != u"id")
+                            person.insert(it.key(), it.value());
+                    }
+                    written[object].append(person);
+                }
+            } else {
+                count(result, store::Outcome::Failed);
+                rows.append(outcomeRow(Stage::MsiWriteBack, personId, store::Outcome::Failed,
+                                       outcome.message(), 0));
+            }
+        }
+        for (auto it = written.cbegin(); it != written.cend(); ++it)
+            store::SnapshotRepository(*m_workspace)
+                .upsertRecords(store::System::Salesforce, it.key(), it.value());
+        journal(Stage::MsiWriteBack, rows);
+        m_stageDone += int(updates.size());
+        emitProgress(Stage::MsiWriteBack);
+        if (report.error.isError()) {
+            const bool quota = report.error.kind == net::ApiError::Kind::QuotaExhausted;
+            return stop(quota ? RunResult::Status::QuotaExhausted : RunResult::Status::Connection,
+                        tr("Writing MSI values to Salesforce stopped: %1")
+                            .arg(report.error.message()));
+        }
+        writeBackSend(offset + chunk);
+    });
+}
+
+} // namespace msi::sync
