@@ -1,15 +1,64 @@
 #include "cli/CheckCommand.h"
 
 #include "checks/CheckSuite.h"
+#include "checks/EmailAudit.h"
+#include "checks/RecordIndex.h"
 #include "checks/SeedReader.h"
+#include "cli/CliSession.h"
+#include "marketo/MarketoClient.h"
+#include "salesforce/SalesforceClient.h"
+#include "store/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
+#include <QEventLoop>
 #include <QJsonDocument>
 
 namespace msi::cli {
 
 using checks::Finding;
+
+namespace {
+
+// Reads every Salesforce user and the Marketo sales persons with their IDs, live.
+bool readSalesPeople(const sync::EngineConnection &connection, checks::SystemState *state,
+                     QString *error)
+{
+    salesforce::SalesforceClient salesforceClient(connection.salesforce,
+                                                  connection.salesforceSettings);
+    marketo::MarketoClient marketoClient(connection.marketo, connection.marketoSettings);
+    QEventLoop loop;
+    net::ApiError failure;
+    salesforceClient.query(
+        QStringLiteral("SELECT Id,FirstName,LastName,Name,Email,IsActive,Title FROM User"),
+        [&](const salesforce::QueryResult &result) {
+            if (result.error.isError()) {
+                failure = result.error;
+                return loop.quit();
+            }
+            state->sfUsers = result.records;
+            QStringList ids;
+            for (const QJsonObject &user : result.records)
+                ids.append(user.value(u"Id").toString());
+            if (ids.isEmpty())
+                return loop.quit();
+            marketoClient.getByFilter(
+                marketo::MarketoObject::SalesPerson, QStringLiteral("externalSalesPersonId"), ids,
+                {QStringLiteral("id"), QStringLiteral("externalSalesPersonId"),
+                 QStringLiteral("email"), QStringLiteral("firstName"), QStringLiteral("lastName")},
+                [&](const marketo::FilterReport &report) {
+                    failure = report.error;
+                    state->mktoSalesPersons = report.records;
+                    loop.quit();
+                });
+        });
+    loop.exec();
+    if (failure.isError())
+        *error = failure.message();
+    return !failure.isError();
+}
+
+} // namespace
 
 QString CheckCommand::summary() const
 {
@@ -27,10 +76,11 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
         tr("Read the records from a seed folder (salesforce/*.json, marketo/*.json) instead of "
            "the bundled sample org."),
         tr("dir"));
-    parser.addOptions({jsonOption, seedOption});
+    parser.addOptions({jsonOption, seedOption, CliSession::workspaceOption()});
     parser.addPositionalArgument(QStringLiteral("what"),
-                                 tr("ids: Salesforce and Marketo IDs only; all: every check."),
-                                 QStringLiteral("ids|all"));
+                                 tr("ids: Salesforce and Marketo IDs only; emails: sales person "
+                                    "e-mails against Salesforce users; all: every check."),
+                                 QStringLiteral("ids|emails|all"));
     if (!parser.parse(arguments)) {
         streams.err << parser.errorText() << '\n';
         return ExitUsage;
@@ -40,20 +90,37 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
         return ExitOk;
     }
     const QStringList what = parser.positionalArguments();
-    if (what.size() != 1 || (what.first() != u"ids" && what.first() != u"all")) {
-        streams.err << tr("check: say what to check: 'check ids' or 'check all'") << '\n';
+    if (what.size() != 1
+        || (what.first() != u"ids" && what.first() != u"all" && what.first() != u"emails")) {
+        streams.err << tr("check: say what to check: 'check ids', 'check emails' or 'check all'")
+                    << '\n';
         return ExitUsage;
     }
-    const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
-                                                  : checks::SeedReader::bundledSampleOrg();
     checks::SystemState state;
     QString error;
-    if (!checks::SeedReader::read(seed, &state, &error)) {
-        streams.err << tr("check: %1").arg(error) << '\n';
-        return ExitUsage;
+    const bool live = what.first() == u"emails" && !parser.isSet(seedOption);
+    if (live) {
+        sync::EngineConnection connection;
+        store::Workspace workspace(CliSession::workspacePath(parser));
+        if (!workspace.open(&error) || !CliSession::loadConnection(workspace, &connection, &error)) {
+            streams.err << tr("check: %1").arg(error) << '\n';
+            return ExitUsage;
+        }
+        if (!readSalesPeople(connection, &state, &error)) {
+            streams.err << tr("check: %1").arg(error) << '\n';
+            return ExitConnection;
+        }
+    } else {
+        const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
+                                                      : checks::SeedReader::bundledSampleOrg();
+        if (!checks::SeedReader::read(seed, &state, &error)) {
+            streams.err << tr("check: %1").arg(error) << '\n';
+            return ExitUsage;
+        }
     }
     const checks::Findings findings = what.first() == u"ids" ? checks::CheckSuite::runIds(state)
-                                                            : checks::CheckSuite::run(state);
+        : what.first() == u"emails" ? checks::EmailAudit::run(checks::RecordIndex(state))
+                                    : checks::CheckSuite::run(state);
     bool problems = false;
     QJsonArray array;
     for (const Finding &f : findings) {

@@ -7,7 +7,10 @@
 namespace msi::cli {
 
 // `check ids|all [--json] [--seed DIR]`: the pre-run checks over a seed folder (default: the
-// bundled sample org). `ids` runs the ID audit only, `all` every check. Text output is one finding
+// bundled sample org). `ids` runs the ID audit only, `all` every check.
+// `check emails [--json] [--seed DIR] [--workspace PATH]`: every Marketo sales person whose e-mail
+// does not match the Salesforce user, read live through the workspace's connection (or from the
+// seed folder when --seed is given); exit 3 when the systems cannot be reached. Text output is one finding
 // per line: severity, code, records, cause, fix (tab-separated); --json prints one JSON array of
 // {severity, code, records, cause, fix}. Exit 0 when no finding is an error or warning, 1
 // otherwise, 2 on usage errors.
@@ -17,6 +20,7 @@ class CheckCommand final : public CliCommand
 public:
     QString name() const override { return QStringLiteral("check"); }
     QString summary() const override;
+    bool usesWorkspace() const override { return true; }
     int run(const QStringList &arguments, CliStreams streams) override;
 };
 

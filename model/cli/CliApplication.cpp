@@ -3,6 +3,10 @@
 #include "cli/CheckCommand.h"
 #include "cli/CheckIdCommand.h"
 #include "cli/DiagnoseCommand.h"
+#include "cli/ConnectCommand.h"
+#include "cli/FailuresCommand.h"
+#include "cli/RunsCommand.h"
+#include "cli/SyncCommand.h"
 
 namespace msi::cli {
 
@@ -11,6 +15,10 @@ CliApplication::CliApplication()
     addCommand(std::make_unique<CheckIdCommand>());
     addCommand(std::make_unique<CheckCommand>());
     addCommand(std::make_unique<DiagnoseCommand>());
+    addCommand(std::make_unique<ConnectCommand>());
+    addCommand(std::make_unique<SyncCommand>());
+    addCommand(std::make_unique<RunsCommand>());
+    addCommand(std::make_unique<FailuresCommand>());
 }
 
 CliApplication::~CliApplication() = default;
@@ -30,8 +38,22 @@ void CliApplication::printUsage(QTextStream &stream) const
     stream << '\n' << tr("Run 'msi-bridge-cli <command> --help' for a command's options.") << '\n';
 }
 
-int CliApplication::run(const QStringList &arguments, CliStreams streams)
+int CliApplication::run(const QStringList &givenArguments, CliStreams streams)
 {
+    // Global options before the verb: --workspace PATH (or --workspace=PATH).
+    QStringList arguments = givenArguments;
+    QString workspace;
+    while (arguments.size() > 1 && arguments.at(1).startsWith(u"--workspace")) {
+        const QString option = arguments.takeAt(1);
+        if (option.startsWith(u"--workspace=")) {
+            workspace = option.mid(12);
+        } else if (option == u"--workspace" && arguments.size() > 1) {
+            workspace = arguments.takeAt(1);
+        } else {
+            streams.err << tr("msi-bridge-cli: --workspace needs a path") << '\n';
+            return ExitUsage;
+        }
+    }
     const QString verb = arguments.value(1);
     if (verb == u"--version" || verb == u"-v") {
         streams.out << "msi-bridge-cli " << QStringLiteral(MSI_BRIDGE_VERSION) << '\n';
@@ -49,6 +71,14 @@ int CliApplication::run(const QStringList &arguments, CliStreams streams)
         if (command->name() == verb) {
             QStringList verbArguments = arguments.mid(2);
             verbArguments.prepend(arguments.value(0) + u' ' + verb);
+            if (!workspace.isEmpty()) {
+                if (!command->usesWorkspace()) {
+                    streams.err << tr("msi-bridge-cli: '%1' does not use a workspace").arg(verb)
+                                << '\n';
+                    return ExitUsage;
+                }
+                verbArguments << QStringLiteral("--workspace") << workspace;
+            }
             return command->run(verbArguments, streams);
         }
     }

@@ -28,6 +28,9 @@ public:
     virtual ~CliCommand() = default;
     virtual QString name() const = 0;
     virtual QString summary() const = 0;
+    // True for verbs that work on a workspace: a global `--workspace PATH` given before the verb
+    // is handed to them as their own `--workspace PATH` option.
+    virtual bool usesWorkspace() const { return false; }
     // arguments[0] is "msi-bridge-cli <verb>"; the rest are the verb's own arguments.
     virtual int run(const QStringList &arguments, CliStreams streams) = 0;
 };

@@ -6,6 +6,7 @@
 #include "sync/SalesforceSnapshot.h"
 #include "sync/SyncPlan.h"
 
+#include "marketo/MarketoClient.h"
 #include "marketo/MarketoCredentials.h"
 #include "salesforce/SalesforceCredentials.h"
 
@@ -17,7 +18,6 @@
 #include <functional>
 #include <memory>
 
-namespace msi::marketo { class MarketoClient; struct SyncReport; enum class MarketoObject; }
 namespace msi::salesforce { class SalesforceClient; struct QueryResult; }
 namespace msi::store { class Workspace; struct RecordOutcome; }
 
@@ -62,8 +62,12 @@ signals:
     void finished(const msi::sync::RunResult &result);
 
 private:
-    struct ReadStep;
-    struct Batch;
+    struct Batch
+    {
+        QList<int> recordIndices; // into the stage plan's records
+        QList<QJsonObject> inputs;
+        marketo::SyncOptions options;
+    };
 
     // Set-up and reads (SyncEngineReads.cpp)
     bool openWorkspace();

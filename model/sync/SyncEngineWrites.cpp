@@ -15,13 +15,6 @@
 
 namespace msi::sync {
 
-struct SyncEngine::Batch
-{
-    QList<int> recordIndices;          // into the stage plan's records
-    QList<QJsonObject> inputs;
-    marketo::SyncOptions options;
-};
-
 namespace {
 
 marketo::MarketoObject objectFor(Stage stage)
@@ -355,7 +348,7 @@ void SyncEngine::writeBackRead(const QList<qint64> &leadIds, int offset)
         journalCall(Stage::MsiWriteBack, true, QStringLiteral("/rest/v1/leads.json"), report.calls,
                     report.error.code);
         if (report.error.isError()) {
-            if (report.quotaExhausted() || report.error.kind == net::ApiError::Kind::QuotaExhausted) {
+            if (report.error.kind == net::ApiError::Kind::QuotaExhausted) {
                 m_result.quotaResetsAt = report.error.resetsAt;
                 return stop(RunResult::Status::QuotaExhausted, report.error.message());
             }

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sync/SyncEngine.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
+#include <QString>
+
+class QCommandLineParser;
+
+namespace msi::store { class Workspace; }
+
+namespace msi::cli {
+
+// What the workspace verbs share: the --workspace option, the connection profiles kept in the
+// workspace (no secrets), and the client credentials from the environment
+// (MSI_BRIDGE_SF_CLIENT_ID, MSI_BRIDGE_SF_CLIENT_SECRET, MSI_BRIDGE_MARKETO_CLIENT_ID,
+// MSI_BRIDGE_MARKETO_CLIENT_SECRET).
+class CliSession final
+{
+    Q_DECLARE_TR_FUNCTIONS(msi::cli::CliSession)
+public:
+    static QCommandLineOption workspaceOption();
+    // The --workspace value, or the user's default workspace.
+    static QString workspacePath(const QCommandLineParser &parser);
+
+    static constexpr const char *SalesforceProfile = "salesforce";
+    static constexpr const char *MarketoProfile = "marketo";
+
+    // Fills the secrets from the environment; false + the missing variables named in error.
+    static bool credentialsFromEnvironment(sync::EngineConnection *connection, QString *error);
+    // URLs from the workspace's profiles, secrets from the environment. False + error when the
+    // workspace was never connected or a variable is missing.
+    static bool loadConnection(store::Workspace &workspace, sync::EngineConnection *connection,
+                               QString *error);
+    static bool saveConnection(store::Workspace &workspace, const sync::EngineConnection &connection,
+                               QString *error);
+};
+
+} // namespace msi::cli

@@ -1,0 +1,106 @@
+#include "cli/ConnectCommand.h"
+
+#include "cli/CliSession.h"
+
+#include "marketo/MarketoClient.h"
+#include "salesforce/SalesforceClient.h"
+#include "store/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace msi::cli {
+
+QString ConnectCommand::summary() const
+{
+    return tr("sign in to Salesforce and Marketo and keep the connection in the workspace");
+}
+
+int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+    const QCommandLineOption salesforceOption(QStringLiteral("salesforce-url"),
+                                              tr("Salesforce login URL (My Domain or the sandbox)."),
+                                              tr("url"));
+    const QCommandLineOption marketoOption(QStringLiteral("marketo-url"),
+                                           tr("Marketo REST base URL."), tr("url"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON document."));
+    parser.addOptions({salesforceOption, marketoOption, jsonOption, CliSession::workspaceOption()});
+    if (!parser.parse(arguments)) {
+        streams.err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        streams.out << parser.helpText();
+        return ExitOk;
+    }
+    const QUrl salesforceUrl(parser.value(salesforceOption), QUrl::StrictMode);
+    const QUrl marketoUrl(parser.value(marketoOption), QUrl::StrictMode);
+    if (!salesforceUrl.isValid() || salesforceUrl.scheme().isEmpty() || !marketoUrl.isValid()
+        || marketoUrl.scheme().isEmpty()) {
+        streams.err << tr("connect: give both --salesforce-url URL and --marketo-url URL") << '\n';
+        return ExitUsage;
+    }
+    sync::EngineConnection connection;
+    connection.salesforce.loginUrl = salesforceUrl;
+    connection.marketo.baseUrl = marketoUrl;
+    QString error;
+    if (!CliSession::credentialsFromEnvironment(&connection, &error)) {
+        streams.err << tr("connect: %1").arg(error) << '\n';
+        return ExitUsage;
+    }
+    store::Workspace workspace(CliSession::workspacePath(parser));
+    if (!workspace.open(&error)) {
+        streams.err << tr("connect: %1").arg(error) << '\n';
+        return ExitUsage;
+    }
+
+    salesforce::SalesforceClient salesforceClient(connection.salesforce, connection.salesforceSettings);
+    marketo::MarketoClient marketoClient(connection.marketo, connection.marketoSettings);
+    QEventLoop loop;
+    net::ApiError salesforceError;
+    net::ApiError marketoError;
+    int pending = 2;
+    const auto oneDone = [&] {
+        if (--pending == 0)
+            loop.quit();
+    };
+    streams.err << tr("Signing in to Salesforce and Marketo...") << '\n';
+    streams.err.flush();
+    salesforceClient.signIn([&](const net::ApiError &e) { salesforceError = e; oneDone(); });
+    marketoClient.authenticate([&](const net::ApiError &e) { marketoError = e; oneDone(); });
+    loop.exec();
+
+    const bool ok = !salesforceError.isError() && !marketoError.isError();
+    if (ok && !CliSession::saveConnection(workspace, connection, &error)) {
+        streams.err << tr("connect: %1").arg(error) << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(jsonOption)) {
+        QJsonObject json{{QStringLiteral("connected"), ok},
+                         {QStringLiteral("workspace"), workspace.path()},
+                         {QStringLiteral("salesforce"), salesforceError.isError()
+                                                            ? salesforceError.message()
+                                                            : QStringLiteral("ok")},
+                         {QStringLiteral("marketo"), marketoError.isError() ? marketoError.message()
+                                                                            : QStringLiteral("ok")}};
+        streams.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    } else {
+        if (salesforceError.isError())
+            streams.err << tr("Salesforce: %1").arg(salesforceError.message()) << '\n';
+        if (marketoError.isError())
+            streams.err << tr("Marketo: %1").arg(marketoError.message()) << '\n';
+        if (ok)
+            streams.out << tr("Connected: Salesforce %1, Marketo %2 (workspace %3)")
+                               .arg(salesforceUrl.toDisplayString(), marketoUrl.toDisplayString(),
+                                    workspace.path())
+                        << '\n';
+    }
+    return ok ? ExitOk : ExitConnection;
+}
+
+} // namespace msi::cli

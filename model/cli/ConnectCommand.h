@@ -1,0 +1,22 @@
+#pragma once
+
+#include "cli/CliCommand.h"
+
+#include <QCoreApplication>
+
+namespace msi::cli {
+
+// `connect --salesforce-url URL --marketo-url URL [--workspace PATH]`: signs in to both systems
+// with the credentials from the environment (MSI_BRIDGE_*), then keeps the URLs in the workspace.
+// Exit 0 connected, 2 usage/missing credentials, 3 sign-in failed.
+class ConnectCommand final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(msi::cli::ConnectCommand)
+public:
+    QString name() const override { return QStringLiteral("connect"); }
+    QString summary() const override;
+    bool usesWorkspace() const override { return true; }
+    int run(const QStringList &arguments, CliStreams streams) override;
+};
+
+} // namespace msi::cli

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "cli/CliCommand.h"
+
+#include <QCoreApplication>
+
+namespace msi::cli {
+
+// `sync [--stages LIST] [--dry-run] [--full] [--retry-failed] [--json]`: runs the six stages
+// (SyncEngine in a worker thread); progress on stderr, per-stage counts on stdout (--json: one JSON
+// document). Exit 0 all synced, 1 some records failed/blocked/skipped/deferred, 2 usage or
+// configuration, 3 connection or auth, 4 daily quota (resumable: run sync again).
+class SyncCommand final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(msi::cli::SyncCommand)
+public:
+    QString name() const override { return QStringLiteral("sync"); }
+    QString summary() const override;
+    bool usesWorkspace() const override { return true; }
+    int run(const QStringList &arguments, CliStreams streams) override;
+};
+
+} // namespace msi::cli
