@@ -177,6 +177,9 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
                 streams.out << ' ' << tr("(%1 not sent yet)").arg(stage.notSent);
             streams.out << '\n';
         }
+        for (const sync::PlanFinding &finding : std::as_const(result.findings))
+            streams.out << sync::SyncTypes::severityKey(finding.severity) << '\t' << finding.code
+                        << '\t' << finding.ids.join(u',') << '\t' << finding.message << '\n';
         streams.out << result.message << '\n';
     }
     if (result.status != RunResult::Status::Succeeded && result.status != RunResult::Status::Findings)

@@ -587,14 +587,21 @@ void Planner::Run::planPerson(const QJsonObject &person)
         if (unlinked.size() == 1) {
             match = unlinked.first();
             adopted = true;
-        } else if (!taken.isEmpty()
-                   && m_policy.leadLookup == SyncPolicy::LeadLookup::Email) {
+        } else if (!taken.isEmpty()) {
+            // One Marketo person per e-mail carries one externalPersonId: never create a second
+            // person for the address (and never flip the link between runs).
             const QJsonObject *other = taken.first();
+            const QString owner = other->value(u"externalPersonId").toString();
+            const bool contactWins = owner.startsWith(u"003") && !isContact;
             setNotSent(record, RecordAction::Skipped,
-                       tr("e-mail %1 already belongs to Marketo lead %2, linked to %3")
-                           .arg(email)
-                           .arg(marketoIdOf(*other))
-                           .arg(other->value(u"externalPersonId").toString()));
+                       contactWins ? tr("e-mail %1 already used by Contact %2 (Marketo lead %3)")
+                                         .arg(email, owner)
+                                         .arg(marketoIdOf(*other))
+                                   : tr("e-mail %1 already belongs to Marketo lead %2, linked to %3")
+                                         .arg(email)
+                                         .arg(marketoIdOf(*other))
+                                         .arg(owner),
+                       owner);
             return finish();
         }
     }

@@ -32,6 +32,11 @@ StageResult *RunResult::stage(Stage stage)
     return nullptr;
 }
 
+const StageResult *RunResult::stage(Stage stage) const
+{
+    return const_cast<RunResult *>(this)->stage(stage);
+}
+
 QString RunResult::statusKey(Status status)
 {
     switch (status) {
@@ -61,6 +66,10 @@ QJsonObject RunResult::toJson() const
         {QStringLiteral("elapsedMs"), elapsedMs},
         {QStringLiteral("rateLimitWaits"), rateLimitWaits},
     };
+    QJsonArray findingArray;
+    for (const PlanFinding &finding : findings)
+        findingArray.append(finding.toJson());
+    json.insert(u"findings", findingArray);
     if (quotaResetsAt.isValid())
         json.insert(u"quotaResetsAt", quotaResetsAt.toUTC().toString(Qt::ISODate));
     if (!plan.isEmpty())

@@ -67,10 +67,12 @@ struct RunResult
     QList<StageResult> stages;
     QuotaEstimate estimate;
     QJsonObject plan;           // dry run: the plan (SyncPlan::toJson)
+    QList<PlanFinding> findings; // what the planner reported about the data (codes of faults.json)
     qint64 elapsedMs = 0;
     int rateLimitWaits = 0;     // 606 waits seen by the clients
 
     StageResult *stage(Stage stage);
+    const StageResult *stage(Stage stage) const;
     static QString statusKey(Status status);
     QJsonObject toJson() const;
 };

@@ -452,6 +452,7 @@ void SyncEngine::planRun()
     SyncPolicy policy = m_options.policy;
     policy.fullSnapshot = !m_result.incremental && m_onlyIds.isEmpty();
     m_plan = Planner(policy).plan(m_snapshot, m_marketoState, m_links);
+    m_result.findings = m_plan.findings;
     if (!m_onlyIds.isEmpty()) {
         for (StagePlan &stage : m_plan.stages) {
             QList<PlannedRecord> kept;
