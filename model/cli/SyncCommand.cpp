@@ -69,8 +69,11 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
                                          tr("Marketo calls per day of this instance (default "
                                             "50000)."),
                                          tr("calls"));
+    const QCommandLineOption batchOption(QStringLiteral("batch-size"),
+                                         tr("Records per Marketo call, 1 to 300 (default 300)."),
+                                         tr("records"));
     parser.addOptions({stagesOption, dryRunOption, fullOption, retryOption, jsonOption,
-                       fallbackOption, quotaOption, CliSession::workspaceOption()});
+                       fallbackOption, quotaOption, batchOption, CliSession::workspaceOption()});
     if (!parser.parse(arguments)) {
         streams.err << parser.errorText() << '\n';
         return ExitUsage;
@@ -103,6 +106,14 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
         }
     }
 
+    if (parser.isSet(batchOption)) {
+        bool ok = false;
+        options.batchSize = parser.value(batchOption).toInt(&ok);
+        if (!ok || options.batchSize < 1 || options.batchSize > 300) {
+            streams.err << tr("sync: --batch-size takes 1 to 300") << '\n';
+            return ExitUsage;
+        }
+    }
     const QString workspacePath = CliSession::workspacePath(parser);
     sync::EngineConnection connection;
     {
