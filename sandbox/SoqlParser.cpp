@@ -14,7 +14,7 @@ namespace {
 const QRegularExpression &dateTimeRe()
 {
     static const QRegularExpression re(QStringLiteral(
-        "\\G(\\d{4}-\\d{2}-\\d{2})(?:T(\\d{2}:\\d{2}:\\d{2})(\\.\\d{1,3})?(Z|[+-]\\d{2}:?\\d{2}))?"));
+        "\\G(\\d{4}-\\d{2}-\\d{2})(?:T(\\d{2}:\\d{2}:\\d{2})(\\.\\d{1,3})?(Z|[+-]\\d{2}:?\\d{2})?)?"));
     return re;
 }
 
@@ -88,6 +88,12 @@ bool SoqlParser::tokenize(const QString &soql, Error *error)
         } else if (c.isDigit() || (c == u'-' && i + 1 < n && soql.at(i + 1).isDigit())) {
             const QRegularExpressionMatch m = dateTimeRe().match(soql, i, QRegularExpression::NormalMatch,
                                                                  QRegularExpression::AnchorAtOffsetMatchOption);
+            if (c != u'-' && m.hasMatch() && !m.captured(2).isEmpty() && m.captured(4).isEmpty()) {
+                // A '+' offset sent unencoded arrives as a space: say what is missing.
+                return fail(t, u"MALFORMED_QUERY"_qs, u"line 1:"_qs + QString::number(i) + u" invalid date-time literal '"_qs
+                                + m.captured(0) + u"': add a time zone (Z, +hh:mm or -hh:mm; send '+' as %2B)"_qs,
+                            error);
+            }
             if (c != u'-' && m.hasMatch()) {
                 t.type = m.captured(2).isEmpty() ? Token::Type::Date : Token::Type::DateTime;
                 t.text = m.captured(0);
