@@ -137,8 +137,20 @@ void SyncEngine::runStage(int index)
             batch.recordIndices.clear();
         }
     };
+    QList<QPair<QString, MarketoLink>> adopted;
     for (int i = 0; i < plan.records.size(); ++i) {
         const PlannedRecord &record = plan.records.at(i);
+        if (record.action == RecordAction::Unchanged
+            && (record.marketoId > 0 || !record.marketoGuid.isEmpty())) {
+            // Already as it should be in Marketo but not (or not so) in the ID map, e.g. the
+            // answer to a run killed mid-call was lost: keep the link without sending anything.
+            const MarketoLink known = m_links.value(stage, record.salesforceId);
+            if (known.isNull() || known.payloadHash != record.payloadHash) {
+                const MarketoLink link{record.marketoId, record.marketoGuid, record.payloadHash};
+                m_links.insert(stage, record.salesforceId, link);
+                adopted.append({record.salesforceId, link});
+            }
+        }
         if (!record.needsWrite()) {
             const store::Outcome outcome = outcomeFor(record.action);
             count(result, outcome);
@@ -163,6 +175,8 @@ void SyncEngine::runStage(int index)
     flush(byId, true);
     flush(byKey, true);
     journal(stage, settled);
+    if (!adopted.isEmpty())
+        LinkStore(*m_workspace).save(stage, adopted, m_result.runId);
 
     m_batchIndex = 0;
     m_stageDone = 0;

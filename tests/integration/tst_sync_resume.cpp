@@ -1,4 +1,4 @@
-// A 606 storm, a token expiry and a 607 each end in the same final state
+// A run killed mid-stage, a 606 storm, a token expiry and a 607 each end in the same final state
 // as an undisturbed run (compared through the sandbox's own APIs).
 #include "SyncTestKit.h"
 
@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace msi;
@@ -18,6 +19,7 @@ class TestSyncResume : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void killedRunResumes();
     void stormOf606();
     void tokenExpiresMidRun();
     void dailyQuotaStopsAndResumes();
@@ -25,6 +27,8 @@ private slots:
 private:
     static QStringList withoutMsi(const QStringList &digest);
     static void checkMsiMatchesMarketo(const sandbox::Sandbox &sandbox);
+    int runCli(const QStringList &arguments, const QString &workspace, QString *out = nullptr);
+    QProcessEnvironment cliEnvironment() const;
 
     QTemporaryDir m_dir;
     QStringList m_reference;
@@ -64,6 +68,86 @@ void TestSyncResume::checkMsiMatchesMarketo(const sandbox::Sandbox &sandbox)
                                          SyncPolicy::defaultMsiFields()),
                  QJsonObject{});
     }
+}
+
+QProcessEnvironment TestSyncResume::cliEnvironment() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("MSI_BRIDGE_SF_CLIENT_ID"), sandbox::Sandbox::clientId());
+    environment.insert(QStringLiteral("MSI_BRIDGE_SF_CLIENT_SECRET"), sandbox::Sandbox::clientSecret());
+    environment.insert(QStringLiteral("MSI_BRIDGE_MARKETO_CLIENT_ID"), sandbox::Sandbox::clientId());
+    environment.insert(QStringLiteral("MSI_BRIDGE_MARKETO_CLIENT_SECRET"),
+                       sandbox::Sandbox::clientSecret());
+    environment.insert(QStringLiteral("HOME"), m_dir.path());
+    return environment;
+}
+
+// Runs msi-bridge-cli to the end while this thread keeps serving the in-process sandbox.
+int TestSyncResume::runCli(const QStringList &arguments, const QString &workspace, QString *out)
+{
+    QProcess process;
+    process.setProcessEnvironment(cliEnvironment());
+    process.start(QStringLiteral(MSI_BINARY_DIR "/app/cli/msi-bridge-cli"),
+                  QStringList{QStringLiteral("--workspace"), workspace} + arguments);
+    if (!process.waitForStarted())
+        return -1;
+    QElapsedTimer timer;
+    timer.start();
+    while (process.state() != QProcess::NotRunning && timer.elapsed() < 240'000)
+        QTest::qWait(20);
+    if (out)
+        *out = QString::fromUtf8(process.readAllStandardOutput());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void TestSyncResume::killedRunResumes()
+{
+    sandbox::SandboxOptions options;
+    options.marketoLatencyMs = 120; // so that a stage takes long enough to be killed inside it
+    sandbox::Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(options, &error), qPrintable(error));
+    const QString workspace = m_dir.filePath(QStringLiteral("killed.sqlite"));
+    QCOMPARE(runCli({QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
+                     sandbox.salesforceUrl().toString(), QStringLiteral("--marketo-url"),
+                     sandbox.marketoUrl().toString()},
+                    workspace),
+             0);
+
+    // Kill the child while it is writing stage 3, after some of its batches went through.
+    QProcess child;
+    child.setProcessEnvironment(cliEnvironment());
+    child.start(QStringLiteral(MSI_BINARY_DIR "/app/cli/msi-bridge-cli"),
+                {QStringLiteral("--workspace"), workspace, QStringLiteral("sync"),
+                 QStringLiteral("--batch-size"), QStringLiteral("3")});
+    QVERIFY(child.waitForStarted());
+    QString progress;
+    QElapsedTimer timer;
+    timer.start();
+    bool killed = false;
+    while (child.state() != QProcess::NotRunning && timer.elapsed() < 120'000) {
+        QTest::qWait(10);
+        progress += QString::fromUtf8(child.readAllStandardError());
+        if (progress.contains(u"Leads: 9/")) {
+            child.kill();
+            killed = true;
+            break;
+        }
+    }
+    QVERIFY2(killed, qPrintable(progress.right(500)));
+    QVERIFY(child.waitForFinished());
+    // Part of the people are in Marketo; the rest is not.
+    QVERIFY(withoutMsi(synctest::stateDigest(sandbox)) != withoutMsi(m_reference));
+
+    // The next run resumes: nothing duplicated, nothing lost.
+    QCOMPARE(runCli({QStringLiteral("sync")}, workspace), 1); // 1: the sample org's findings
+    QCOMPARE(synctest::stateDigest(sandbox), m_reference);
+
+    QString runs;
+    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
+    const QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(1).toObject().value(u"status").toString(), u"interrupted"_qs);
 }
 
 void TestSyncResume::stormOf606()
