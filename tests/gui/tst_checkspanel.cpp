@@ -33,6 +33,28 @@ QJsonArray documentedFindings()
 
 } // namespace
 
+namespace {
+
+// Every control a keyboard can reach has a name for screen readers.
+QStringList unnamedControls(QWidget *panel)
+{
+    QStringList unnamed;
+    for (QWidget *w : panel->findChildren<QWidget *>()) {
+        if (w->focusPolicy() == Qt::NoFocus || w->inherits("QScrollBar") || w->inherits("QHeaderView")
+            || w->inherits("QMenu") || w->inherits("QToolButton") || w->inherits("QSplitterHandle"))
+            continue;
+        QWidget *parent = w->parentWidget();
+        if (parent && (parent->inherits("QComboBox") || parent->inherits("QAbstractScrollArea")
+                       || parent->inherits("QAbstractSpinBox")))
+            continue; // the inner parts of a combo box, a viewport
+        if (w->accessibleName().isEmpty())
+            unnamed << w->objectName() + u'(' + QString::fromLatin1(w->metaObject()->className()) + u')';
+    }
+    return unnamed;
+}
+
+} // namespace
+
 class TestChecksPanel : public QObject
 {
     Q_OBJECT
@@ -45,6 +67,7 @@ private slots:
     void doubleClickOpensTheRecord();
     void recordLinksOpenEachRecord();
     void sortsBySeverity();
+    void accessibleNames();
 
 private:
     msi::checks::Findings m_findings;
@@ -199,6 +222,13 @@ void TestChecksPanel::sortsBySeverity()
     }
     proxy->sort(FindingsModel::SeverityColumn, Qt::DescendingOrder);
     QCOMPARE(proxy->index(0, 0).data(FindingsModel::SeverityRole).toInt(), int(Finding::Severity::Info));
+}
+
+void TestChecksPanel::accessibleNames()
+{
+    ChecksPanel panel(m_findings);
+    const QStringList unnamed = unnamedControls(&panel);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_qs)));
 }
 
 QTEST_MAIN(TestChecksPanel)

@@ -24,6 +24,28 @@ using msi::tables::FieldCatalog;
 using msi::tables::MappingModel;
 using msi::ui::MappingPanel;
 
+namespace {
+
+// Every control a keyboard can reach has a name for screen readers.
+QStringList unnamedControls(QWidget *panel)
+{
+    QStringList unnamed;
+    for (QWidget *w : panel->findChildren<QWidget *>()) {
+        if (w->focusPolicy() == Qt::NoFocus || w->inherits("QScrollBar") || w->inherits("QHeaderView")
+            || w->inherits("QMenu") || w->inherits("QToolButton") || w->inherits("QSplitterHandle"))
+            continue;
+        QWidget *parent = w->parentWidget();
+        if (parent && (parent->inherits("QComboBox") || parent->inherits("QAbstractScrollArea")
+                       || parent->inherits("QAbstractSpinBox")))
+            continue; // the inner parts of a combo box, a viewport
+        if (w->accessibleName().isEmpty())
+            unnamed << w->objectName() + u'(' + QString::fromLatin1(w->metaObject()->className()) + u')';
+    }
+    return unnamed;
+}
+
+} // namespace
+
 class TestMappingPanel : public QObject
 {
     Q_OBJECT
@@ -34,6 +56,7 @@ private slots:
     void exportImportAndSave();
     void importRejectsAForeignFile();
     void stageFilter();
+    void accessibleNames();
 
 private:
     QModelIndex proxyIndex(MappingPanel &panel, const QString &sfObject, const QString &mktoField, int column);
@@ -179,6 +202,13 @@ void TestMappingPanel::stageFilter()
     QCOMPARE(panel.stageFilter()->rowCount(), 4); // Id, Email, FirstName, LastName of User
     stage->setCurrentIndex(0);
     QCOMPARE(panel.stageFilter()->rowCount(), panel.model()->rowCount());
+}
+
+void TestMappingPanel::accessibleNames()
+{
+    MappingPanel panel(m_catalog, &m_sample.workspace());
+    const QStringList unnamed = unnamedControls(&panel);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_qs)));
 }
 
 QTEST_MAIN(TestMappingPanel)

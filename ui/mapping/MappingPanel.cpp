@@ -154,9 +154,11 @@ MappingPanel::MappingPanel(tables::FieldCatalog catalog, store::Workspace *works
     m_summary->setObjectName(QStringLiteral("mappingSummary"));
     m_summary->setWordWrap(true);
     m_rowCheck->setObjectName(QStringLiteral("mappingRowCheck"));
+    m_rowCheck->setAccessibleName(tr("Check of the selected row"));
     m_rowCheck->setWordWrap(true);
     m_rowCheck->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("mappingStatus"));
+    m_status->setAccessibleName(tr("Result of the last action"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
