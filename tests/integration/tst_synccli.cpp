@@ -1,0 +1,193 @@
+// The workspace verbs of msi-bridge-cli against the in-process sandbox: exit codes, JSON keys
+// (contracts), dry run, runs, failures and check emails.
+#include "cli/CliApplication.h"
+#include "sandbox/Sandbox.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace msi;
+
+class TestSyncCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void missingCredentials();
+    void connectionRefused();
+    void checkEmailsBeforeSync();
+    void dryRunWritesNothing();
+    void syncJson();
+    void runsAndFailures();
+
+private:
+    struct Result
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Result cli(const QStringList &arguments) const;
+    sandbox::Sandbox m_sandbox;
+    QTemporaryDir m_dir;
+    QString m_workspace;
+};
+
+TestSyncCli::Result TestSyncCli::cli(const QStringList &arguments) const
+{
+    Result result;
+    QTextStream out(&result.out);
+    QTextStream err(&result.err);
+    cli::CliApplication application;
+    result.code = application.run(QStringList{QStringLiteral("msi-bridge-cli")} + arguments,
+                                  {out, err});
+    out.flush();
+    err.flush();
+    return result;
+}
+
+void TestSyncCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    QVERIFY2(m_sandbox.start(sandbox::SandboxOptions{}, &error), qPrintable(error));
+    qputenv("MSI_BRIDGE_SF_CLIENT_ID", sandbox::Sandbox::clientId().toUtf8());
+    qputenv("MSI_BRIDGE_SF_CLIENT_SECRET", sandbox::Sandbox::clientSecret().toUtf8());
+    qputenv("MSI_BRIDGE_MARKETO_CLIENT_ID", sandbox::Sandbox::clientId().toUtf8());
+    qputenv("MSI_BRIDGE_MARKETO_CLIENT_SECRET", sandbox::Sandbox::clientSecret().toUtf8());
+    m_workspace = m_dir.filePath(QStringLiteral("cli.sqlite"));
+    const Result connected = cli({QStringLiteral("--workspace"), m_workspace, QStringLiteral("connect"),
+                                  QStringLiteral("--salesforce-url"), m_sandbox.salesforceUrl().toString(),
+                                  QStringLiteral("--marketo-url"), m_sandbox.marketoUrl().toString(),
+                                  QStringLiteral("--json")});
+    QVERIFY2(connected.code == 0, qPrintable(connected.err));
+    QCOMPARE(QJsonDocument::fromJson(connected.out.toUtf8()).object().value(u"connected").toBool(),
+             true);
+}
+
+void TestSyncCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("unknown stage") << QStringList{u"sync"_qs, u"--stages"_qs, u"1,9"_qs};
+    QTest::newRow("batch size too big") << QStringList{u"sync"_qs, u"--batch-size"_qs, u"301"_qs};
+    QTest::newRow("stray argument") << QStringList{u"sync"_qs, u"now"_qs};
+    QTest::newRow("failures without run") << QStringList{u"failures"_qs};
+    QTest::newRow("failures of unknown run") << QStringList{u"failures"_qs, u"999"_qs};
+    QTest::newRow("connect without urls") << QStringList{u"connect"_qs};
+    QTest::newRow("workspace never connected")
+        << QStringList{u"--workspace"_qs, u"/nonexistent-dir/never/x.sqlite"_qs, u"sync"_qs};
+}
+
+void TestSyncCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    if (!arguments.contains(u"--workspace"_qs))
+        arguments << QStringLiteral("--workspace") << m_workspace;
+    const Result result = cli(arguments);
+    QCOMPARE(result.code, 2);
+    QVERIFY(!result.err.isEmpty());
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestSyncCli::missingCredentials()
+{
+    const QByteArray saved = qgetenv("MSI_BRIDGE_MARKETO_CLIENT_SECRET");
+    qunsetenv("MSI_BRIDGE_MARKETO_CLIENT_SECRET");
+    const Result result = cli({QStringLiteral("sync"), QStringLiteral("--workspace"), m_workspace});
+    qputenv("MSI_BRIDGE_MARKETO_CLIENT_SECRET", saved);
+    QCOMPARE(result.code, 2);
+    QVERIFY(result.err.contains(u"MSI_BRIDGE_MARKETO_CLIENT_SECRET"));
+}
+
+void TestSyncCli::connectionRefused()
+{
+    const QByteArray saved = qgetenv("MSI_BRIDGE_SF_CLIENT_SECRET");
+    qputenv("MSI_BRIDGE_SF_CLIENT_SECRET", "wrong-secret");
+    const Result result = cli({QStringLiteral("sync"), QStringLiteral("--json"),
+                               QStringLiteral("--workspace"), m_workspace});
+    qputenv("MSI_BRIDGE_SF_CLIENT_SECRET", saved);
+    QCOMPARE(result.code, 3);
+    QCOMPARE(QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"status").toString(),
+             u"connection"_qs);
+}
+
+// M-01 as the live systems show it before any sync.
+void TestSyncCli::checkEmailsBeforeSync()
+{
+    const Result result = cli({QStringLiteral("check"), QStringLiteral("emails"),
+                               QStringLiteral("--json"), QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(result.code, 1);
+    const QJsonArray findings = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.at(0).toObject().value(u"code").toString(), u"MKTO_SP_EMAIL_MISMATCH"_qs);
+}
+
+void TestSyncCli::dryRunWritesNothing()
+{
+    const QJsonArray leadsBefore = m_sandbox.marketoRecords(QStringLiteral("leads"));
+    const Result result = cli({QStringLiteral("sync"), QStringLiteral("--dry-run"),
+                               QStringLiteral("--json"), QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(result.code, 1); // the plan has skipped and deferred records
+    const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(json.value(u"dryRun").toBool(), true);
+    const QJsonArray stages = json.value(u"stages").toArray();
+    QCOMPARE(stages.size(), 6);
+    QCOMPARE(stages.at(2).toObject().value(u"created").toInt(), 31); // MANIFEST.md
+    QCOMPARE(stages.at(2).toObject().value(u"updated").toInt(), 9);
+    QVERIFY(json.value(u"plan").toObject().contains(u"stages"));
+    QVERIFY(json.value(u"quota").toObject().value(u"totalCalls").toInt() > 0);
+    QCOMPARE(m_sandbox.marketoRecords(QStringLiteral("leads")), leadsBefore);
+    QCOMPARE(m_sandbox.marketoRecords(QStringLiteral("salespersons")).size(), 2);
+}
+
+void TestSyncCli::syncJson()
+{
+    const Result result = cli({QStringLiteral("sync"), QStringLiteral("--json"),
+                               QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(result.code, 1); // Stella and the two Leads that lose to their Contact
+    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8());
+    QVERIFY(document.isObject()); // one JSON document on stdout, nothing else
+    const QJsonObject json = document.object();
+    QCOMPARE(json.value(u"status").toString(), u"findings"_qs);
+    for (const QJsonValue &value : json.value(u"stages").toArray()) {
+        const QJsonObject stage = value.toObject();
+        for (const char *key : {"stage", "created", "updated", "unchanged", "blocked", "failed"})
+            QVERIFY2(stage.contains(QLatin1String(key)), key);
+    }
+    QCOMPARE(json.value(u"stages").toArray().at(0).toObject().value(u"created").toInt(), 3);
+    QVERIFY(!json.value(u"findings").toArray().isEmpty());
+    QVERIFY(!result.err.isEmpty()); // progress
+}
+
+void TestSyncCli::runsAndFailures()
+{
+    const Result runs = cli({QStringLiteral("runs"), QStringLiteral("--json"),
+                             QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(runs.code, 0);
+    const QJsonArray history = QJsonDocument::fromJson(runs.out.toUtf8()).array();
+    QVERIFY(history.size() >= 2);
+    const QJsonObject last = history.at(0).toObject(); // newest first: the real run
+    QCOMPARE(last.value(u"mode").toString(), u"full"_qs);
+    const QString run = QString::number(last.value(u"run").toInteger());
+
+    const QString csvPath = m_dir.filePath(QStringLiteral("failures.csv"));
+    const Result failures = cli({QStringLiteral("failures"), run, QStringLiteral("--csv"), csvPath,
+                                 QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(failures.code, 0);
+    QVERIFY(failures.out.contains(u"0037F000009XkPbQAK")); // Stella, skipped
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(u"\r\n"_qs, Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(), u"stage,record,outcome,reason,marketoId,attempts"_qs);
+    // Stella, Pat's and Andy's Leads, and Stella's 5 roles at least.
+    QVERIFY(lines.size() - 1 >= 8);
+}
+
+QTEST_GUILESS_MAIN(TestSyncCli)
+#include "tst_synccli.moc"
