@@ -1,5 +1,6 @@
 #include "cli/CliSession.h"
 
+#include "creds/EnvironmentSecrets.h"
 #include "store/ProfileRepository.h"
 #include "store/Workspace.h"
 
@@ -22,24 +23,24 @@ QString CliSession::workspacePath(const QCommandLineParser &parser)
 
 bool CliSession::credentialsFromEnvironment(sync::EngineConnection *connection, QString *error)
 {
-    struct Variable { const char *name; QString *target; };
-    const Variable variables[] = {
-        {"MSI_BRIDGE_SF_CLIENT_ID", &connection->salesforce.clientId},
-        {"MSI_BRIDGE_SF_CLIENT_SECRET", &connection->salesforce.clientSecret},
-        {"MSI_BRIDGE_MARKETO_CLIENT_ID", &connection->marketo.clientId},
-        {"MSI_BRIDGE_MARKETO_CLIENT_SECRET", &connection->marketo.clientSecret},
-    };
+    using Service = creds::EnvironmentSecrets::Service;
+    const creds::EnvironmentSecrets environment;
     QStringList missing;
-    for (const Variable &variable : variables) {
-        *variable.target = qEnvironmentVariable(variable.name);
-        if (variable.target->isEmpty())
-            missing.append(QString::fromLatin1(variable.name));
+    for (Service service : {Service::Salesforce, Service::Marketo}) {
+        if (environment.clientId(service).isEmpty())
+            missing.append(creds::EnvironmentSecrets::clientIdVariable(service));
+        if (environment.clientSecret(service).isEmpty())
+            missing.append(creds::EnvironmentSecrets::clientSecretVariable(service));
     }
     if (!missing.isEmpty()) {
         *error = tr("missing credentials: set %1").arg(missing.join(QStringLiteral(", ")));
         return false;
     }
+    connection->salesforce.clientId = environment.clientId(Service::Salesforce);
+    connection->salesforce.clientSecret = environment.clientSecret(Service::Salesforce);
     connection->salesforce.flow = salesforce::AuthFlow::ClientCredentials;
+    connection->marketo.clientId = environment.clientId(Service::Marketo);
+    connection->marketo.clientSecret = environment.clientSecret(Service::Marketo);
     return true;
 }
 
