@@ -72,6 +72,23 @@ void MainWindow::addPanel(const QString &objectName, const QString &title, QWidg
         m_navigation->setCurrentRow(0);
 }
 
+void MainWindow::replacePanel(const QString &objectName, QWidget *panel)
+{
+    QWidget *old = this->panel(objectName);
+    if (!old) {
+        delete panel;
+        return;
+    }
+    const int index = m_panels->indexOf(old);
+    const bool current = m_panels->currentIndex() == index;
+    panel->setObjectName(objectName);
+    m_panels->insertWidget(index, panel);
+    m_panels->removeWidget(old);
+    old->deleteLater();
+    if (current)
+        m_panels->setCurrentIndex(index);
+}
+
 void MainWindow::showPanel(const QString &objectName)
 {
     for (int row = 0; row < m_navigation->count(); ++row) {

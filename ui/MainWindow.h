@@ -25,6 +25,8 @@ public:
 
     // Adds a panel under a navigation entry; objectName identifies it (tests, settings).
     void addPanel(const QString &objectName, const QString &title, QWidget *panel);
+    // Puts a new widget in place of a panel (e.g. a placeholder once its data has loaded).
+    void replacePanel(const QString &objectName, QWidget *panel);
     void showPanel(const QString &objectName);
     QWidget *panel(const QString &objectName) const;
     QStringList panelNames() const;

@@ -1,10 +1,12 @@
+#include "ui/ConsoleSession.h"
 #include "ui/MainWindow.h"
 #include "ui/ScreenshotTour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLabel>
+#include <QMessageBox>
+#include <QShortcut>
 
 int main(int argc, char *argv[])
 {
@@ -35,6 +37,19 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     msi::ui::MainWindow window;
+    msi::ui::ConsoleSession session(&window);
+    msi::ui::ConsoleSession::Options options;
+    options.sandbox = parser.isSet(sandboxOption) || !parser.isSet(workspaceOption);
+    options.workspacePath = parser.value(workspaceOption);
+    QString error;
+    if (!session.start(options, &error)) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "MSI Bridge"),
+                              QApplication::translate("main", "MSI Bridge could not start: %1")
+                                  .arg(error));
+        return 1;
+    }
+    auto *refresh = new QShortcut(QKeySequence::Refresh, &window);
+    QObject::connect(refresh, &QShortcut::activated, &session, &msi::ui::ConsoleSession::refresh);
     window.show();
 
     if (parser.isSet(screenshotsOption)) {
@@ -42,7 +57,12 @@ int main(int argc, char *argv[])
         window.resize(1280, 800);
         auto *tour = new msi::ui::ScreenshotTour(&window, parser.value(screenshotsOption), &app);
         QObject::connect(tour, &msi::ui::ScreenshotTour::finished, &app, &QApplication::quit);
-        tour->start();
+        // Capture once the first refresh has filled the panels.
+        if (session.isRefreshing())
+            QObject::connect(&session, &msi::ui::ConsoleSession::stateReloaded, tour,
+                             [tour] { tour->start(800); }, Qt::SingleShotConnection);
+        else
+            tour->start();
     }
     return app.exec();
 }

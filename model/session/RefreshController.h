@@ -1,0 +1,35 @@
+#pragma once
+
+#include "session/SnapshotRefresher.h"
+
+#include <QObject>
+
+class QThread;
+
+namespace msi::session {
+
+// Runs one SnapshotRefresher in its own thread and relays its signals, queued, to the owner's
+// thread (the GUI), which never waits on the network.
+class RefreshController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RefreshController)
+public:
+    explicit RefreshController(QObject *parent = nullptr);
+    ~RefreshController() override;
+
+    bool isRunning() const { return m_thread != nullptr; }
+    bool start(const QString &workspacePath, const sync::EngineConnection &connection);
+    void cancel();
+
+signals:
+    void phaseChanged(const QString &text);
+    void finished(const msi::session::SnapshotRefresher::Result &result);
+
+private:
+    void cleanUp();
+    QThread *m_thread = nullptr;
+    SnapshotRefresher *m_refresher = nullptr;
+};
+
+} // namespace msi::session

@@ -1,0 +1,246 @@
+#include "session/SnapshotRefresher.h"
+
+#include "session/Logging.h"
+
+#include "marketo/MarketoClient.h"
+#include "salesforce/SalesforceClient.h"
+#include "store/SnapshotRepository.h"
+#include "store/Workspace.h"
+#include "sync/RecordMapper.h"
+
+#include <QSet>
+
+namespace msi::session {
+
+namespace {
+
+struct SalesforceRead
+{
+    const char16_t *object;
+    const char16_t *fields;
+};
+
+// The fields the sync engine reads (SyncEngineReads.cpp), so a refresh and a sync store the same
+// shape of record and do not make each other's snapshots look changed.
+const SalesforceRead kSalesforceReads[] = {
+    {u"User", u"Id,FirstName,LastName,Name,Email,IsActive,Title,SystemModstamp"},
+    {u"Account",
+     u"Id,Name,Industry,Type,AnnualRevenue,NumberOfEmployees,BillingStreet,BillingCity,"
+     u"BillingState,BillingPostalCode,BillingCountry,Phone,Website,OwnerId,CreatedDate,"
+     u"SystemModstamp"},
+    {u"Contact",
+     u"Id,FirstName,LastName,Name,Email,Title,Phone,AccountId,OwnerId,LeadSource,CreatedDate,"
+     u"SystemModstamp"},
+    {u"Lead",
+     u"Id,FirstName,LastName,Name,Email,Company,Title,Status,LeadSource,OwnerId,IsConverted,"
+     u"CreatedDate,SystemModstamp"},
+    {u"Opportunity",
+     u"Id,Name,AccountId,OwnerId,StageName,Amount,CloseDate,Probability,Type,LeadSource,IsClosed,"
+     u"IsWon,CreatedDate,SystemModstamp"},
+    {u"OpportunityContactRole",
+     u"Id,OpportunityId,ContactId,Role,IsPrimary,CreatedDate,SystemModstamp"},
+};
+constexpr int kSalesforceReadCount = int(std::size(kSalesforceReads));
+
+struct MarketoRead
+{
+    marketo::MarketoObject object;
+    const char16_t *storeType;   // the snapshot object type (tables::RecordKinds names)
+    const char16_t *filterType;
+};
+
+const MarketoRead kMarketoReads[] = {
+    {marketo::MarketoObject::SalesPerson, u"salespersons", u"externalSalesPersonId"},
+    {marketo::MarketoObject::Company, u"companies", u"externalCompanyId"},
+    {marketo::MarketoObject::Lead, u"leads", u"externalPersonId"},
+    {marketo::MarketoObject::Lead, u"leads", u"email"},
+    {marketo::MarketoObject::Opportunity, u"opportunities", u"externalOpportunityId"},
+    {marketo::MarketoObject::OpportunityRole, u"opportunityRoles", u"externalOpportunityId"},
+};
+constexpr int kMarketoReadCount = int(std::size(kMarketoReads));
+
+QStringList leadFields()
+{
+    QStringList fields{QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("firstName"),
+                       QStringLiteral("lastName"), QStringLiteral("title"),
+                       QStringLiteral("company"), QStringLiteral("leadSource"),
+                       QStringLiteral("externalPersonId"), QStringLiteral("externalCompanyId"),
+                       QStringLiteral("externalSalesPersonId"), QStringLiteral("createdAt"),
+                       QStringLiteral("updatedAt")};
+    for (const sync::MsiFieldMapping &field : sync::SyncPolicy().msiFields)
+        fields.append(field.marketoField);
+    return fields;
+}
+
+} // namespace
+
+SnapshotRefresher::SnapshotRefresher(QString workspacePath, sync::EngineConnection connection,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_workspacePath(std::move(workspacePath))
+    , m_connection(std::move(connection))
+{
+}
+
+SnapshotRefresher::~SnapshotRefresher() = default;
+
+void SnapshotRefresher::start()
+{
+    m_workspace = std::make_unique<store::Workspace>(m_workspacePath);
+    QString error;
+    if (!m_workspace->open(&error))
+        return finish(false, tr("Cannot open the workspace %1: %2").arg(m_workspacePath, error));
+    m_salesforce = new salesforce::SalesforceClient(m_connection.salesforce,
+                                                    m_connection.salesforceSettings, this);
+    m_marketo = new marketo::MarketoClient(m_connection.marketo, m_connection.marketoSettings, this);
+    emit phaseChanged(tr("Signing in to Salesforce"));
+    m_salesforce->signIn([this](const net::ApiError &error) {
+        if (error.isError())
+            return finish(false, tr("Salesforce sign-in failed: %1").arg(error.message()));
+        readSalesforce(0);
+    });
+}
+
+void SnapshotRefresher::readSalesforce(int step)
+{
+    if (m_cancel.load())
+        return finish(false, tr("Refresh cancelled"));
+    if (step >= kSalesforceReadCount) {
+        emit phaseChanged(tr("Signing in to Marketo"));
+        m_marketo->authenticate([this](const net::ApiError &error) {
+            if (error.isError())
+                return finish(false, tr("Marketo sign-in failed: %1").arg(error.message()));
+            readMarketo(0);
+        });
+        return;
+    }
+    const QString object = QString::fromUtf16(kSalesforceReads[step].object);
+    QStringList fields = QString::fromUtf16(kSalesforceReads[step].fields).split(u',');
+    if (object == u"Contact" || object == u"Lead") {
+        for (const sync::MsiFieldMapping &field : sync::SyncPolicy().msiFields)
+            fields.append(field.salesforceField);
+    }
+    emit phaseChanged(tr("Reading Salesforce %1").arg(object));
+    m_salesforce->query(
+        QStringLiteral("SELECT ") + fields.join(u',') + QStringLiteral(" FROM ") + object,
+        [this, step, object](const salesforce::QueryResult &result) {
+            if (result.error.isError())
+                return finish(false, tr("Reading Salesforce %1 failed: %2")
+                                         .arg(object, result.error.message()));
+            const store::UpsertResult stored = store::SnapshotRepository(*m_workspace)
+                .upsertRecords(store::System::Salesforce, object, result.records);
+            if (!stored.ok())
+                return finish(false, stored.error);
+            m_result.salesforceRecords += int(result.records.size());
+            readSalesforce(step + 1);
+        });
+}
+
+QStringList SnapshotRefresher::idsOf(const QString &objectType, const QString &field) const
+{
+    QStringList values;
+    QSet<QString> seen;
+    const store::SnapshotRepository snapshots(*m_workspace);
+    QString after;
+    for (;;) {
+        const store::SnapshotPage page =
+            snapshots.page(store::System::Salesforce, objectType, after, 5000);
+        for (const store::SnapshotRow &row : page.rows) {
+            const QJsonValue value = row.record.value(field);
+            const QString text = field == u"Email" ? value.toString().trimmed()
+                                                   : sync::RecordMapper::id18(value);
+            if (!text.isEmpty() && !seen.contains(text)) {
+                seen.insert(text);
+                values.append(text);
+            }
+        }
+        if (!page.hasMore)
+            break;
+        after = page.lastKey;
+    }
+    return values;
+}
+
+void SnapshotRefresher::readMarketo(int step)
+{
+    if (m_cancel.load())
+        return finish(false, tr("Refresh cancelled"));
+    if (step >= kMarketoReadCount)
+        return finish(true, tr("Read %1 Salesforce and %2 Marketo records")
+                                .arg(m_result.salesforceRecords)
+                                .arg(m_result.marketoRecords));
+    const MarketoRead &read = kMarketoReads[step];
+    QStringList values;
+    QStringList fields;
+    switch (read.object) {
+    case marketo::MarketoObject::SalesPerson:
+        for (const QString &type : {u"Account"_qs, u"Contact"_qs, u"Lead"_qs, u"Opportunity"_qs})
+            values += idsOf(type, QStringLiteral("OwnerId"));
+        values += idsOf(QStringLiteral("User"), QStringLiteral("Id"));
+        values.removeDuplicates();
+        values.removeIf([](const QString &id) { return id.startsWith(u"00G"); }); // queues
+        break;
+    case marketo::MarketoObject::Company:
+        for (const QString &id : idsOf(QStringLiteral("Account"), QStringLiteral("Id")))
+            values << id << id.left(15); // legacy 15-character pilot records too
+        break;
+    case marketo::MarketoObject::Lead:
+        fields = leadFields();
+        if (read.filterType == std::u16string_view(u"email")) {
+            values = idsOf(QStringLiteral("Contact"), QStringLiteral("Email"))
+                + idsOf(QStringLiteral("Lead"), QStringLiteral("Email"));
+        } else {
+            values = idsOf(QStringLiteral("Contact"), QStringLiteral("Id"))
+                + idsOf(QStringLiteral("Lead"), QStringLiteral("Id"));
+        }
+        values.removeDuplicates();
+        break;
+    case marketo::MarketoObject::Opportunity:
+    case marketo::MarketoObject::OpportunityRole:
+        values = idsOf(QStringLiteral("Opportunity"), QStringLiteral("Id"));
+        break;
+    }
+    if (values.isEmpty())
+        return readMarketo(step + 1);
+    const marketo::MarketoObject object = read.object;
+    emit phaseChanged(tr("Reading Marketo %1").arg(marketo::displayName(object)));
+    m_marketo->getByFilter(
+        object, QString::fromUtf16(read.filterType), values, fields,
+        [this, step, object, storeType = QString::fromUtf16(read.storeType)](
+            const marketo::FilterReport &report) {
+            m_result.marketoCalls += report.calls;
+            if (report.error.isError()) {
+                // 1018 (native CRM sync) and friends: the entity cannot be read; go on with the
+                // others and say so at the end rather than showing nothing at all.
+                qCWarning(lcSession) << "Marketo" << marketo::restPath(object)
+                                     << report.error.message();
+                if (report.error.kind == net::ApiError::Kind::QuotaExhausted
+                    || report.error.kind == net::ApiError::Kind::Fatal)
+                    return finish(false, tr("Reading Marketo %1 failed: %2")
+                                             .arg(marketo::displayName(object),
+                                                  report.error.message()));
+                m_result.message += tr("Reading Marketo %1 failed: %2. ")
+                                        .arg(marketo::displayName(object), report.error.message());
+                return readMarketo(step + 1);
+            }
+            const store::UpsertResult stored = store::SnapshotRepository(*m_workspace)
+                .upsertRecords(store::System::Marketo, storeType, report.records);
+            if (!stored.ok())
+                return finish(false, stored.error);
+            m_result.marketoRecords += int(report.records.size());
+            readMarketo(step + 1);
+        });
+}
+
+void SnapshotRefresher::finish(bool ok, const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_result.ok = ok;
+    m_result.message = QString(m_result.message + message).trimmed();
+    qCInfo(lcSession) << "refresh finished:" << m_result.message;
+    emit finished(m_result);
+}
+
+} // namespace msi::session

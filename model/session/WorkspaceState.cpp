@@ -1,0 +1,65 @@
+#include "session/WorkspaceState.h"
+
+#include "store/SnapshotRepository.h"
+#include "store/Workspace.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace msi::session {
+
+namespace {
+
+QList<QJsonObject> readAll(const store::SnapshotRepository &snapshots, store::System system,
+                           const QString &objectType)
+{
+    QList<QJsonObject> records;
+    QString after;
+    for (;;) {
+        const store::SnapshotPage page = snapshots.page(system, objectType, after, 5000);
+        for (const store::SnapshotRow &row : page.rows)
+            records.append(row.record);
+        if (!page.hasMore)
+            return records;
+        after = page.lastKey;
+    }
+}
+
+} // namespace
+
+bool WorkspaceState::load(const QString &workspacePath, checks::SystemState *state, QString *error)
+{
+    store::Workspace workspace(workspacePath);
+    QString openError;
+    if (!workspace.open(&openError)) {
+        if (error)
+            *error = tr("Cannot open the workspace %1: %2").arg(workspacePath, openError);
+        return false;
+    }
+    const store::SnapshotRepository snapshots(workspace);
+    using store::System;
+    state->sfUsers = readAll(snapshots, System::Salesforce, QStringLiteral("User"));
+    state->sfAccounts = readAll(snapshots, System::Salesforce, QStringLiteral("Account"));
+    state->sfContacts = readAll(snapshots, System::Salesforce, QStringLiteral("Contact"));
+    state->sfLeads = readAll(snapshots, System::Salesforce, QStringLiteral("Lead"));
+    state->sfOpportunities = readAll(snapshots, System::Salesforce, QStringLiteral("Opportunity"));
+    state->sfContactRoles =
+        readAll(snapshots, System::Salesforce, QStringLiteral("OpportunityContactRole"));
+    state->mktoSalesPersons = readAll(snapshots, System::Marketo, QStringLiteral("salespersons"));
+    state->mktoCompanies = readAll(snapshots, System::Marketo, QStringLiteral("companies"));
+    state->mktoLeads = readAll(snapshots, System::Marketo, QStringLiteral("leads"));
+    state->mktoOpportunities = readAll(snapshots, System::Marketo, QStringLiteral("opportunities"));
+    state->mktoOpportunityRoles =
+        readAll(snapshots, System::Marketo, QStringLiteral("opportunityRoles"));
+    return true;
+}
+
+QFuture<WorkspaceState::Loaded> WorkspaceState::loadAsync(const QString &workspacePath)
+{
+    return QtConcurrent::run([workspacePath] {
+        Loaded loaded;
+        load(workspacePath, &loaded.state, &loaded.error);
+        return loaded;
+    });
+}
+
+} // namespace msi::session

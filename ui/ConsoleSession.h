@@ -1,0 +1,62 @@
+#pragma once
+
+#include "sync/SyncEngine.h"
+
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace msi::sandbox { class Sandbox; }
+namespace msi::session { class RefreshController; }
+namespace msi::store { class Workspace; }
+
+namespace msi::ui {
+
+class MainWindow;
+
+// Wires one workspace into the main window: the connection (the embedded sandbox or a saved
+// profile), the panels, snapshot refreshes in a worker thread and the status bar. Owns what it
+// creates; the window shows, the model/ classes do the work.
+class ConsoleSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleSession)
+public:
+    struct Options
+    {
+        bool sandbox = false;       // start the bundled sandbox in-process and connect to it
+        QString workspacePath;      // empty: the default workspace of the mode
+        QString sandboxStateFile;   // empty: next to the workspace
+    };
+
+    explicit ConsoleSession(MainWindow *window, QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    bool start(const Options &options, QString *error);
+    // Reads both systems into the workspace snapshots (worker thread), then reloads the panels.
+    void refresh();
+    bool isRefreshing() const;
+
+    QString workspacePath() const;
+    const sync::EngineConnection &connection() const { return m_connection; }
+    sandbox::Sandbox *sandbox() const { return m_sandbox.get(); }
+
+signals:
+    void refreshed(bool ok, const QString &message);
+    // The panels hold the newest snapshot (after a refresh or a sync).
+    void stateReloaded();
+
+private:
+    bool startSandbox(const Options &options, QString *error);
+    void buildPanels();
+    void reloadState();
+    void updateUsage();
+
+    QPointer<MainWindow> m_window;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<store::Workspace> m_workspace;
+    sync::EngineConnection m_connection;
+    session::RefreshController *m_refresh = nullptr;
+};
+
+} // namespace msi::ui
