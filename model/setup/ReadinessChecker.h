@@ -23,7 +23,6 @@ struct SchemaSnapshot
 {
     QHash<QString, QJsonObject> salesforceDescribes; // sObject name -> describe
     marketo::LeadSchema marketoLeads;                // leads/describe2
-    QJsonObject marketoLeadsDescribe2;               // its result[0]
     QHash<QString, QJsonObject> marketoDescribes;    // "companies", "opportunities", ... -> result[0]
 };
 

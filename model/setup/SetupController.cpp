@@ -4,6 +4,7 @@
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
 #include "setup/Logging.h"
+#include "store/MappingRepository.h"
 #include "store/ProfileRepository.h"
 #include "store/Workspace.h"
 
@@ -185,6 +186,10 @@ SetupResult SetupController::result() const
     r.marketoProfile.clientId = m_marketo->credentials().clientId;
     r.secretsInKeychain = m_saved && !m_sessionOnly && m_secretErrors.isEmpty();
     r.policy = m_mapping.policy;
+#if MSI_SETUP_DRY_RUN
+    if (m_dryRunDone)
+        r.dryRunPlan = m_dryRun.plan;
+#endif
     r.salesforceCredentials = m_salesforce->credentials();
     r.marketoCredentials = m_marketo->credentials();
     return r;
@@ -221,6 +226,14 @@ void SetupController::saveWorkspace()
         store::ProfileRepository profiles(workspace);
         if (!profiles.save(r.salesforceProfile, &error) || !profiles.save(r.marketoProfile, &error)) {
             emit saved(false, tr("The connection profiles could not be saved in %1: %2")
+                                      .arg(r.workspacePath, error));
+            return;
+        }
+        store::MappingRepository mappings(workspace);
+        if (m_mappingReady && !mappings.current()
+            && mappings.save(m_mapping.mapping.toJson(), tr("proposed by the setup wizard"), &error)
+                    == 0) {
+            emit saved(false, tr("The field mapping could not be saved in %1: %2")
                                       .arg(r.workspacePath, error));
             return;
         }

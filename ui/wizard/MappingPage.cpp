@@ -47,6 +47,8 @@ MappingPage::MappingPage(setup::SetupController *controller, QWidget *parent)
     oppLayout->setContentsMargins(0, 0, 0, 0);
     m_summary = new StatusLabel(this);
     m_summary->setObjectName(QStringLiteral("mappingSummary"));
+    m_saveStatus = new StatusLabel(this);
+    m_saveStatus->setObjectName(QStringLiteral("saveStatus"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Sales person for &queue-owned records:"), m_fallback);
@@ -55,8 +57,10 @@ MappingPage::MappingPage(setup::SetupController *controller, QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addLayout(form);
     layout->addWidget(m_summary);
+    layout->addWidget(m_saveStatus);
 
     connect(m_fallback, &QComboBox::currentIndexChanged, this, &MappingPage::applyChoices);
+    connect(m_controller, &setup::SetupController::saved, this, &MappingPage::showSaved);
 }
 
 void MappingPage::initializePage()
@@ -115,7 +119,7 @@ void MappingPage::showLines()
             note = tr("Blocked: %1").arg(l.note);
             background = QColor(0xf8, 0xd7, 0xda);
         }
-        const QStringList cells{l.stage, l.salesforce, l.marketo, note};
+        const QStringList cells{l.stage, l.from, l.to, note};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
             item->setToolTip(cells.at(col));
@@ -144,7 +148,26 @@ void MappingPage::showLines()
 bool MappingPage::validatePage()
 {
     applyChoices();
-    return true;
+    if (m_controller->isSaved())
+        return true;
+    if (!m_saving) {
+        m_saving = true;
+        m_saveStatus->setState(State::Busy, tr("Saving the workspace…"));
+        m_controller->saveWorkspace();
+    }
+    return false; // showSaved() moves on once the keychain has answered
+}
+
+void MappingPage::showSaved(bool ok, const QString &message)
+{
+    m_saving = false;
+    m_saveStatus->setState(ok ? State::Ok : State::Error, message);
+    if (!ok || !wizard() || wizard()->currentPage() != this)
+        return;
+    if (isFinalPage())
+        wizard()->accept();
+    else
+        wizard()->next();
 }
 
 } // namespace msi::ui

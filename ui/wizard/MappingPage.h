@@ -17,7 +17,9 @@ class StatusLabel;
 
 // Page 5: the proposed default mapping, stage by stage; lines that need a decision or cannot
 // work yet are highlighted. The two decisions (a fallback sales person for queue-owned records,
-// the optional opportunity fields) are made here and go into the controller's policy.
+// the optional opportunity fields) are made here and go into the controller's policy. Leaving
+// the page saves the workspace (profiles and this mapping in the database, secrets in the
+// keychain).
 class MappingPage final : public QWizardPage
 {
     Q_OBJECT
@@ -31,6 +33,7 @@ public:
 private:
     void showLines();
     void applyChoices();
+    void showSaved(bool ok, const QString &message);
 
     setup::SetupController *m_controller;
     QTableWidget *m_table;
@@ -38,7 +41,9 @@ private:
     QWidget *m_opportunityBox;
     QList<QCheckBox *> m_opportunityFields;
     StatusLabel *m_summary;
+    StatusLabel *m_saveStatus;
     bool m_filling = false;
+    bool m_saving = false;
 };
 
 } // namespace msi::ui

@@ -1,7 +1,9 @@
 #include "ui/wizard/SetupWizard.h"
 
 #include "setup/SetupController.h"
-// #include "ui/wizard/DryRunPage.h"
+#if MSI_SETUP_DRY_RUN
+#include "ui/wizard/DryRunPage.h"
+#endif
 #include "ui/wizard/MappingPage.h"
 #include "ui/wizard/MarketoPage.h"
 #include "ui/wizard/ReadinessPage.h"
@@ -24,7 +26,11 @@ SetupWizard::SetupWizard(QWidget *parent)
     setPage(MarketoPageId, new MarketoPage(m_controller, this));
     setPage(ReadinessPageId, new ReadinessPage(m_controller, this));
     setPage(MappingPageId, new MappingPage(m_controller, this));
-    // setPage(DryRunPageId, new DryRunPage(m_controller, this));
+#if MSI_SETUP_DRY_RUN
+    setPage(DryRunPageId, new DryRunPage(m_controller, this));
+#else
+    page(MappingPageId)->setFinalPage(true);
+#endif
     setStartId(StartPageId);
     setMinimumSize(760, 560);
     resize(940, 660); // fits a 1024x700 screen with the window frame
