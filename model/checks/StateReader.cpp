@@ -357,7 +357,10 @@ void StateReader::readMarketo(const std::shared_ptr<Run> &run)
         run->pending = 1;
         run->next = nullptr;
         marketoQuery(run, int(marketo::MarketoObject::SalesPerson), QStringLiteral("externalSalesPersonId"),
-                     salesPersons, {}, &SystemState::mktoSalesPersons);
+                     salesPersons,
+                     {QStringLiteral("id"), QStringLiteral("externalSalesPersonId"),
+                      QStringLiteral("email"), QStringLiteral("firstName"), QStringLiteral("lastName")},
+                     &SystemState::mktoSalesPersons);
         finishStep(run);
     };
     const QStringList leadFields = run->marketoLeadFields;
@@ -365,12 +368,22 @@ void StateReader::readMarketo(const std::shared_ptr<Run> &run)
                  leadFields, &SystemState::mktoLeads);
     marketoQuery(run, int(marketo::MarketoObject::Lead), QStringLiteral("email"), emails, leadFields,
                  &SystemState::mktoLeads);
+    // Explicit fields: Marketo's defaults for these objects omit e-mails and the owner links.
     marketoQuery(run, int(marketo::MarketoObject::Company), QStringLiteral("externalCompanyId"),
-                 accounts, {}, &SystemState::mktoCompanies);
+                 accounts,
+                 {QStringLiteral("id"), QStringLiteral("externalCompanyId"),
+                  QStringLiteral("externalSalesPersonId"), QStringLiteral("company")},
+                 &SystemState::mktoCompanies);
     marketoQuery(run, int(marketo::MarketoObject::Opportunity), QStringLiteral("externalOpportunityId"),
-                 opportunities, {}, &SystemState::mktoOpportunities);
+                 opportunities,
+                 {QStringLiteral("marketoGUID"), QStringLiteral("externalOpportunityId"),
+                  QStringLiteral("externalCompanyId"), QStringLiteral("externalSalesPersonId"),
+                  QStringLiteral("name")},
+                 &SystemState::mktoOpportunities);
     marketoQuery(run, int(marketo::MarketoObject::OpportunityRole),
-                 QStringLiteral("externalOpportunityId"), opportunities18, {},
+                 QStringLiteral("externalOpportunityId"), opportunities18,
+                 {QStringLiteral("marketoGUID"), QStringLiteral("externalOpportunityId"),
+                  QStringLiteral("leadId"), QStringLiteral("role"), QStringLiteral("isPrimary")},
                  &SystemState::mktoOpportunityRoles);
     finishStep(run);
 }

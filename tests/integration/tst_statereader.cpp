@@ -81,6 +81,7 @@ private slots:
     void sameDiagnosisAsTheSeed();
     void notFoundAndAmbiguous();
     void hiddenMsiFields();
+    void syncedChainReadsBack();
 
 private:
     Live m_live;
@@ -166,6 +167,69 @@ void TestStateReader::hiddenMsiFields()
         QVERIFY(l.cause.contains(u"mkto_si__Priority__c"_qs));
     }
     QVERIFY(seen);
+}
+
+// Rose Gonzalez's chain synced into the sandbox through MarketoClient in MSI order (sales person,
+// company, lead adopting 1045 by e-mail, one opportunity, her role on it): the live read finds each
+// link, including the opportunity and the role with Marketo lead id 1045.
+void TestStateReader::syncedChainReadsBack()
+{
+    Live live;
+    QVERIFY(live.start(SandboxOptions{}));
+    const QString rose = u"0037F000009XkPUQA0"_qs;
+    const QString edge = u"0017F000007y8FFQAY"_qs;
+    const QString maria = u"0057F00000Bq3LmQAJ"_qs;  // owns Edge, Rose and the opportunity
+    const QString opp = u"0067F000004dRt1QAE"_qs;
+    const QString role = u"00K7F00000Bz1QaUAJ"_qs;   // Rose, Decision Maker on opp
+    auto sync = [&](marketo::MarketoObject object, const QJsonObject &record,
+                    marketo::SyncOptions options = {}) {
+        marketo::SyncReport report;
+        bool done = false;
+        live.mk->sync(object, {record}, options, [&](const marketo::SyncReport &r) {
+            report = r;
+            done = true;
+        });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 30000); }();
+        return report.outcomes.value(0).succeeded() && !report.error.isError();
+    };
+    QVERIFY(sync(marketo::MarketoObject::SalesPerson,
+                 {{u"externalSalesPersonId"_qs, maria},
+                  {u"email"_qs, u"maria.alvarez@aurora-power.example"_qs}}));
+    QVERIFY(sync(marketo::MarketoObject::Company,
+                 {{u"externalCompanyId"_qs, edge}, {u"company"_qs, u"Edge Communications"_qs},
+                  {u"externalSalesPersonId"_qs, maria}}));
+    marketo::SyncOptions byEmail;
+    byEmail.lookupField = u"email"_qs;
+    QVERIFY(sync(marketo::MarketoObject::Lead,
+                 {{u"email"_qs, u"rose@edge.com"_qs}, {u"externalPersonId"_qs, rose},
+                  {u"externalCompanyId"_qs, edge}, {u"externalSalesPersonId"_qs, maria}},
+                 byEmail));
+    QVERIFY(sync(marketo::MarketoObject::Opportunity,
+                 {{u"externalOpportunityId"_qs, opp}, {u"name"_qs, u"Edge Emergency Generator"_qs},
+                  {u"externalCompanyId"_qs, edge}, {u"externalSalesPersonId"_qs, maria}}));
+    QVERIFY(sync(marketo::MarketoObject::OpportunityRole,
+                 {{u"externalOpportunityId"_qs, opp}, {u"leadId"_qs, 1045},
+                  {u"role"_qs, u"Decision Maker"_qs}}));
+
+    const StateReader::Result r = live.read(rose);
+    QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+    const MsiDiagnosis diagnosis(r.state);
+    const checks::Diagnosis d = diagnosis.diagnose(*diagnosis.find(rose).candidates.first());
+    auto verdictOf = [&](const QString &link, const QString &subject) -> QString {
+        for (const DiagnosisLink &l : d.links) {
+            if (l.link == link && (subject.isEmpty() || l.subject == subject))
+                return DiagnosisLink::verdictName(l.verdict) + u' ' + l.problem;
+        }
+        return u"missing"_qs;
+    };
+    for (const char *link : {"person", "salesperson.link", "salesperson", "salesperson.email",
+                             "company.link", "company", "company.owner"})
+        QCOMPARE(verdictOf(QString::fromLatin1(link), {}), u"pass "_qs);
+    QCOMPARE(verdictOf(u"opportunity"_qs, opp), u"pass "_qs);
+    QCOMPARE(verdictOf(u"role"_qs, role), u"pass "_qs);
+    // Not synced yet: another Edge opportunity, and the scores Marketo holds for lead 1045.
+    QCOMPARE(verdictOf(u"opportunity"_qs, u"0067F000004dRt0QAE"_qs), u"fail opportunity-missing"_qs);
+    QCOMPARE(verdictOf(u"scores.salesforce"_qs, {}), u"fail scores-not-written"_qs);
 }
 
 QTEST_GUILESS_MAIN(TestStateReader)
