@@ -3,8 +3,13 @@
 #include "checks/MsiDiagnosis.h"
 #include "checks/Records.h"
 #include "checks/SeedReader.h"
+#include "checks/StateReader.h"
+#include "creds/EnvironmentSecrets.h"
+#include "marketo/MarketoClient.h"
+#include "salesforce/SalesforceClient.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -87,6 +92,56 @@ int DiagnoseCommand::runAll(const checks::SystemState &state, bool json, CliStre
     return bulk.recordsPassing == bulk.recordsDiagnosed ? ExitOk : ExitFindings;
 }
 
+int DiagnoseCommand::readLive(const QString &query, const QUrl &salesforceUrl,
+                              const QUrl &marketoUrl, checks::SystemState *state, CliStreams streams)
+{
+    using Service = creds::EnvironmentSecrets::Service;
+    if (!salesforceUrl.isValid() || salesforceUrl.isRelative() || !marketoUrl.isValid()
+        || marketoUrl.isRelative()) {
+        streams.err << tr("diagnose: --live needs --salesforce-url URL and --marketo-url URL")
+                    << '\n';
+        return ExitUsage;
+    }
+    const creds::EnvironmentSecrets secrets;
+    QStringList missing;
+    for (const Service service : {Service::Salesforce, Service::Marketo}) {
+        if (!secrets.hasClient(service))
+            missing << creds::EnvironmentSecrets::clientIdVariable(service)
+                    << creds::EnvironmentSecrets::clientSecretVariable(service);
+    }
+    if (!missing.isEmpty()) {
+        streams.err << tr("diagnose: missing credentials: set %1")
+                           .arg(missing.join(QStringLiteral(", ")))
+                    << '\n';
+        return ExitUsage;
+    }
+    salesforce::SalesforceCredentials sfCredentials;
+    sfCredentials.loginUrl = salesforceUrl;
+    sfCredentials.clientId = secrets.clientId(Service::Salesforce);
+    sfCredentials.clientSecret = secrets.clientSecret(Service::Salesforce);
+    sfCredentials.flow = salesforce::AuthFlow::ClientCredentials;
+    salesforce::SalesforceClient sf(sfCredentials);
+    marketo::MarketoClient mk(marketo::MarketoCredentials{marketoUrl,
+                                                         secrets.clientId(Service::Marketo),
+                                                         secrets.clientSecret(Service::Marketo)});
+    checks::StateReader reader(&sf, &mk);
+    QEventLoop loop;
+    checks::StateReader::Result result;
+    reader.read(query, [&](const checks::StateReader::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+    if (result.error.isError()) {
+        streams.err << tr("diagnose: reading the live state failed: %1").arg(result.error.message())
+                    << '\n';
+        return result.error.kind == net::ApiError::Kind::QuotaExhausted ? ExitQuota
+                                                                         : ExitConnection;
+    }
+    *state = result.state;
+    return ExitOk;
+}
+
 int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
 {
     QCommandLineParser parser;
@@ -100,7 +155,19 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         tr("Read both systems from a seed folder (salesforce/*.json, marketo/*.json) instead of "
            "the bundled sample org."),
         tr("dir"));
-    parser.addOptions({jsonOption, allOption, seedOption});
+    const QCommandLineOption liveOption(
+        QStringLiteral("live"),
+        tr("Read the record and its neighbours live from Salesforce and Marketo (client "
+           "credentials from MSI_BRIDGE_SF_CLIENT_ID/SECRET and MSI_BRIDGE_MARKETO_CLIENT_ID/"
+           "SECRET)."));
+    const QCommandLineOption salesforceUrlOption(
+        QStringLiteral("salesforce-url"), tr("With --live: the Salesforce login URL (My Domain)."),
+        tr("url"));
+    const QCommandLineOption marketoUrlOption(
+        QStringLiteral("marketo-url"),
+        tr("With --live: the Marketo REST base URL (https://<munchkin>.mktorest.com)."), tr("url"));
+    parser.addOptions({jsonOption, allOption, seedOption, liveOption, salesforceUrlOption,
+                       marketoUrlOption});
     parser.addPositionalArgument(QStringLiteral("ID_OR_EMAIL"),
                                  tr("A 15/18-character Salesforce ID, an e-mail or a name."));
     if (!parser.parse(arguments)) {
@@ -117,15 +184,28 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err << tr("diagnose: give one ID, e-mail or name, or --all") << '\n';
         return ExitUsage;
     }
-    const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
-                                                  : checks::SeedReader::bundledSampleOrg();
-    checks::SystemState state;
-    QString error;
-    if (!checks::SeedReader::read(seed, &state, &error)) {
-        streams.err << tr("diagnose: %1").arg(error) << '\n';
-        return ExitUsage;
-    }
     const bool json = parser.isSet(jsonOption);
+    checks::SystemState state;
+    if (parser.isSet(liveOption)) {
+        if (all || parser.isSet(seedOption)) {
+            streams.err << tr("diagnose: --live reads one record; it goes with neither --all nor "
+                              "--seed")
+                        << '\n';
+            return ExitUsage;
+        }
+        const int code = readLive(positional.first(), QUrl(parser.value(salesforceUrlOption)),
+                                  QUrl(parser.value(marketoUrlOption)), &state, streams);
+        if (code != ExitOk)
+            return code;
+    } else {
+        const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
+                                                      : checks::SeedReader::bundledSampleOrg();
+        QString error;
+        if (!checks::SeedReader::read(seed, &state, &error)) {
+            streams.err << tr("diagnose: %1").arg(error) << '\n';
+            return ExitUsage;
+        }
+    }
     if (all)
         return runAll(state, json, streams);
 

@@ -69,10 +69,20 @@ void TestDiagnoseCommand::exitCodes_data()
     QTest::newRow("--all with a record") << QStringList{u"diagnose"_qs, u"--all"_qs, u"a"_qs} << 2;
     QTest::newRow("bad seed") << QStringList{u"diagnose"_qs, u"x"_qs, u"--seed"_qs, u"/nonexistent"_qs} << 2;
     QTest::newRow("bulk on the sample org") << QStringList{u"diagnose"_qs, u"--all"_qs} << 1;
+    QTest::newRow("--live without URLs") << QStringList{u"diagnose"_qs, u"x"_qs, u"--live"_qs} << 2;
+    QTest::newRow("--live with --all") << QStringList{u"diagnose"_qs, u"--all"_qs, u"--live"_qs} << 2;
+    QTest::newRow("--live without credentials")
+        << QStringList{u"diagnose"_qs, u"x"_qs, u"--live"_qs, u"--salesforce-url"_qs,
+                       u"https://exampleco.my.salesforce.com"_qs, u"--marketo-url"_qs,
+                       u"https://123-ABC-456.mktorest.com"_qs}
+        << 2;
 }
 
 void TestDiagnoseCommand::exitCodes()
 {
+    for (const char *name : {"MSI_BRIDGE_SF_CLIENT_ID", "MSI_BRIDGE_SF_CLIENT_SECRET",
+                             "MSI_BRIDGE_MARKETO_CLIENT_ID", "MSI_BRIDGE_MARKETO_CLIENT_SECRET"})
+        qunsetenv(name);
     QFETCH(QStringList, arguments);
     QFETCH(int, code);
     const Result r = run(arguments);
