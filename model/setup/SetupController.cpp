@@ -186,10 +186,8 @@ SetupResult SetupController::result() const
     r.marketoProfile.clientId = m_marketo->credentials().clientId;
     r.secretsInKeychain = m_saved && !m_sessionOnly && m_secretErrors.isEmpty();
     r.policy = m_mapping.policy;
-#if MSI_SETUP_DRY_RUN
     if (m_dryRunDone)
         r.dryRunPlan = m_dryRun.plan;
-#endif
     r.salesforceCredentials = m_salesforce->credentials();
     r.marketoCredentials = m_marketo->credentials();
     return r;

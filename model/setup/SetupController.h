@@ -5,9 +5,7 @@
 #include "setup/ReadinessChecker.h"
 #include "setup/SalesforceConnector.h"
 #include "setup/SetupResult.h"
-#if MSI_SETUP_DRY_RUN
 #include "sync/RunOptions.h"
-#endif
 
 #include <QObject>
 
@@ -75,7 +73,6 @@ public:
     void saveWorkspace();
     bool isSaved() const { return m_saved; }
 
-#if MSI_SETUP_DRY_RUN
     // ---- First dry run ----
     // A full dry run of all six stages on freshly read data (sync::SyncEngine in a worker
     // thread, Planner on the snapshots it reads); needs the saved workspace.
@@ -83,7 +80,6 @@ public:
     bool isDryRunning() const;
     bool hasDryRun() const { return m_dryRunDone; }
     const sync::RunResult &dryRunResult() const { return m_dryRun; }
-#endif
 
     SetupResult result() const;
     SetupResult takeResult();
@@ -93,10 +89,8 @@ signals:
     void readinessFinished(const msi::setup::ReadinessReport &report);
     void mappingProposed();
     void saved(bool ok, const QString &message);
-#if MSI_SETUP_DRY_RUN
     void dryRunPhase(const QString &text);
     void dryRunFinished(const msi::sync::RunResult &result);
-#endif
 
 private:
     void readinessDone();
@@ -124,10 +118,8 @@ private:
     int m_secretWrites = 0;
     QStringList m_secretErrors;
     SetupResult m_result;
-#if MSI_SETUP_DRY_RUN
     sync::SyncController *m_sync = nullptr;
     sync::RunResult m_dryRun;
-#endif
     bool m_dryRunDone = false;
 };
 

@@ -32,12 +32,14 @@ MappingPage::MappingPage(setup::SetupController *controller, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(true);
     m_table->verticalHeader()->setVisible(false);
+    // Heights follow the real column widths (also after a resize), not those before showing.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(1, 220);
-    m_table->setColumnWidth(2, 220);
+    m_table->setColumnWidth(1, 175);
+    m_table->setColumnWidth(2, 265);
 
     m_fallback = new QComboBox(this);
     m_fallback->setObjectName(QStringLiteral("fallbackSalesPerson"));
@@ -130,7 +132,6 @@ void MappingPage::showLines()
             m_table->setItem(row, col, item);
         }
     }
-    m_table->resizeRowsToContents();
     const int decide = p.count(MappingLine::State::NeedsDecision);
     const int blocked = p.count(MappingLine::State::Unavailable);
     if (blocked > 0)

@@ -1,9 +1,7 @@
 #include "ui/wizard/SetupWizard.h"
 
 #include "setup/SetupController.h"
-#if MSI_SETUP_DRY_RUN
 #include "ui/wizard/DryRunPage.h"
-#endif
 #include "ui/wizard/MappingPage.h"
 #include "ui/wizard/MarketoPage.h"
 #include "ui/wizard/ReadinessPage.h"
@@ -26,11 +24,7 @@ SetupWizard::SetupWizard(QWidget *parent)
     setPage(MarketoPageId, new MarketoPage(m_controller, this));
     setPage(ReadinessPageId, new ReadinessPage(m_controller, this));
     setPage(MappingPageId, new MappingPage(m_controller, this));
-#if MSI_SETUP_DRY_RUN
     setPage(DryRunPageId, new DryRunPage(m_controller, this));
-#else
-    page(MappingPageId)->setFinalPage(true);
-#endif
     setStartId(StartPageId);
     setMinimumSize(760, 560);
     resize(940, 660); // fits a 1024x700 screen with the window frame
