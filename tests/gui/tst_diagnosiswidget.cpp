@@ -51,6 +51,7 @@ private slots:
     void keyboardListFollowsGraph();
     void ambiguousAndUnknownQueries();
     void workspaceScanGroupsAndOpens();
+    void exampleIsALinkedContact();
 
 private:
     std::unique_ptr<ui::DiagnosisWidget> m_widget;
@@ -181,6 +182,14 @@ void TestDiagnosisWidget::workspaceScanGroupsAndOpens()
     for (const DiagnosisLink &l : m_widget->currentDiagnosis().links)
         found = found || (l.link == u"company" && l.problem == u"company-never-synced");
     QVERIFY(found);
+}
+
+// The sample org's only Contact linked by externalPersonId is Arthur Song (lead 1049, MANIFEST M-02).
+void TestDiagnosisWidget::exampleIsALinkedContact()
+{
+    QVERIFY(m_widget->showExample());
+    QCOMPARE(m_widget->currentDiagnosis().record.value(u"Id"_qs).toString(), kArthur);
+    QVERIFY(!m_widget->scene()->nodes().isEmpty());
 }
 
 QTEST_MAIN(TestDiagnosisWidget)

@@ -243,6 +243,21 @@ bool DiagnosisWidget::diagnose(const QString &query)
     return true;
 }
 
+bool DiagnosisWidget::showExample()
+{
+    if (m_state->sfContacts.isEmpty())
+        return false;
+    QString pick = checks::Records::id18(m_state->sfContacts.first(), QStringLiteral("Id"));
+    for (const QJsonObject &contact : m_state->sfContacts) {
+        const checks::Diagnosis d = m_diagnosis->diagnose(contact);
+        if (!d.links.isEmpty() && d.links.first().verdict != DiagnosisLink::Verdict::Fail) {
+            pick = checks::Records::id18(contact, QStringLiteral("Id"));
+            break;
+        }
+    }
+    return diagnose(pick);
+}
+
 void DiagnosisWidget::showLink(int index)
 {
     if (index < 0 || index >= m_current.links.size()) {

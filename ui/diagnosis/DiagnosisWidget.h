@@ -42,6 +42,9 @@ public:
 
     // Diagnoses one record; false (with the reason shown) when it is not found or ambiguous.
     bool diagnose(const QString &query);
+    // Diagnoses the first Contact that Marketo knows under its externalPersonId (else the first
+    // Contact): a chain with something to show, for tours and screenshots. False when empty.
+    bool showExample();
     void scanAll();
 
     const checks::Diagnosis &currentDiagnosis() const { return m_current; }
