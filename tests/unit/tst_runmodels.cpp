@@ -155,7 +155,7 @@ void TestRunModels::outcomesFromTheJournalNameTheRecords()
     const qint64 runId = runs.beginRun(RunMode::Full);
     QVERIFY(runId > 0);
     QVERIFY(runs.recordOutcomes(runId, {
-        outcome("sales-persons", "0057F00000CkP8sQAF", Outcome::Created),
+        outcome("sales-persons", "0057F00000DaW1eQAF", Outcome::Created),
         outcome("leads", "0037F000009XkPbQAK", Outcome::Skipped,
                 u"2 Marketo leads share spavlova@uog.com (1047, 1052)"_qs),
         outcome("leads", "0037F000009XkPdQAK", Outcome::Failed,
@@ -181,8 +181,8 @@ void TestRunModels::outcomesFromTheJournalNameTheRecords()
     QCOMPARE(RunOutcomesModel::describe(model.recordAt(babara.row())),
              u"Contact Babara Levy (0037F000009XkPdQAK) in Leads and contacts: Contact Babara Levy: "
              "Marketo refused the e-mail b.levy@expressl&t.net"_qs);
-    QCOMPARE(model.index(model.indexOf(u"0057F00000CkP8sQAF"_qs).row(), RunOutcomesModel::RecordColumn).data().toString(),
-             u"User Sophie Lindqvist"_qs);
+    QCOMPARE(model.index(model.indexOf(u"0057F00000DaW1eQAF"_qs).row(), RunOutcomesModel::RecordColumn).data().toString(),
+             u"User Kenji Sato"_qs);
     // A 15-character ID finds the record too.
     QVERIFY(model.indexOf(u"0037F000009XkPd"_qs).isValid());
     QCOMPARE(model.count(Outcome::Blocked), 1);
@@ -194,12 +194,12 @@ void TestRunModels::outcomesFilter_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("keys");
     QTest::newRow("all") << QList<Outcome>{} << QString()
-                         << QStringList{u"0057F00000CkP8sQAF"_qs, u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs};
+                         << QStringList{u"0057F00000DaW1eQAF"_qs, u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs};
     QTest::newRow("failed") << QList<Outcome>{Outcome::Failed} << QString() << QStringList{u"0037F000009XkPdQAK"_qs};
     QTest::newRow("problems") << QList<Outcome>{Outcome::Failed, Outcome::Skipped} << QString()
                               << QStringList{u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs};
     QTest::newRow("reason text") << QList<Outcome>{} << u"SPAVLOVA"_qs << QStringList{u"0037F000009XkPbQAK"_qs};
-    QTest::newRow("name text") << QList<Outcome>{} << u"lindqvist"_qs << QStringList{u"0057F00000CkP8sQAF"_qs};
+    QTest::newRow("name text") << QList<Outcome>{} << u"SATO"_qs << QStringList{u"0057F00000DaW1eQAF"_qs};
     QTest::newRow("outcome and text") << QList<Outcome>{Outcome::Created} << u"levy"_qs << QStringList{};
 }
 
@@ -210,7 +210,7 @@ void TestRunModels::outcomesFilter()
     QFETCH(QStringList, keys);
     RunOutcomesModel model;
     QList<msi::tables::RunOutcomeRow> rows;
-    rows << msi::tables::RunOutcomeRow{u"sales-persons"_qs, 1, u"0057F00000CkP8sQAF"_qs, u"User Sophie Lindqvist"_qs,
+    rows << msi::tables::RunOutcomeRow{u"sales-persons"_qs, 1, u"0057F00000DaW1eQAF"_qs, u"User Kenji Sato"_qs,
                                        Outcome::Created, {}, 5, 1};
     rows << msi::tables::RunOutcomeRow{u"leads"_qs, 3, u"0037F000009XkPbQAK"_qs, u"Contact Stella Pavlova"_qs,
                                        Outcome::Skipped, u"2 Marketo leads share spavlova@uog.com"_qs, 0, 1};
@@ -264,9 +264,9 @@ void TestRunModels::runsList()
     QVERIFY(runs.finishRun(dry, RunStatus::Succeeded, u"Dry run: nothing was written."_qs));
     const qint64 full = runs.beginRun(RunMode::Full);
     QVERIFY(runs.recordOutcomes(full, {
-        outcome("sales-persons", "0057F00000CkP8sQAF", Outcome::Created),
+        outcome("sales-persons", "0057F00000Bq3LmQAJ", Outcome::Created),
         outcome("sales-persons", "0057F000009Zt4AQAS", Outcome::Updated),
-        outcome("sales-persons", "0057F00000Bq3LmQAJ", Outcome::Unchanged),
+        outcome("sales-persons", "0057F00000CkP8sQAF", Outcome::Unchanged),
         outcome("leads", "0037F000009XkPbQAK", Outcome::Skipped, u"duplicates"_qs),
     }));
     QVERIFY(runs.finishRun(full, RunStatus::Cancelled, u"Cancelled."_qs));
