@@ -121,7 +121,12 @@ QString RunOutcomesModel::describe(const RunOutcomeRow &row)
     const QString stage = stageName(row.stageNumber, row.stage);
     if (row.reason.isEmpty())
         return tr("%1 in %2: %3").arg(record, stage, outcomeTitle(row.outcome).toLower());
-    return tr("%1 in %2: %3").arg(record, stage, row.reason);
+    // Reasons often start with the record's name already ("Contact Zoë Müller: ...").
+    QString reason = row.reason;
+    const QString prefix = row.recordName + QStringLiteral(": ");
+    if (!row.recordName.isEmpty() && reason.startsWith(prefix))
+        reason = reason.mid(prefix.size());
+    return tr("%1 in %2, %3: %4").arg(record, stage, outcomeTitle(row.outcome).toLower(), reason);
 }
 
 QList<RunOutcomeRow> RunOutcomesModel::rowsFromPlan(const QJsonObject &plan)
@@ -331,11 +336,22 @@ void RunOutcomesFilterModel::setOutcomes(const QSet<Outcome> &outcomes)
     invalidateRowsFilter();
 }
 
+void RunOutcomesFilterModel::setHideWriteBackWaits(bool hide)
+{
+    if (hide == m_hideWriteBackWaits)
+        return;
+    m_hideWriteBackWaits = hide;
+    invalidateRowsFilter();
+}
+
 bool RunOutcomesFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_outcomes.isEmpty()
-        && !m_outcomes.contains(Outcome(index.data(RunOutcomesModel::OutcomeRole).toInt())))
+    const Outcome outcome = Outcome(index.data(RunOutcomesModel::OutcomeRole).toInt());
+    if (!m_outcomes.isEmpty() && !m_outcomes.contains(outcome))
+        return false;
+    if (m_hideWriteBackWaits && outcome == Outcome::Deferred
+        && index.data(RunOutcomesModel::StageNumberRole).toInt() == int(sync::Stage::MsiWriteBack))
         return false;
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }

@@ -96,6 +96,10 @@ public:
     // Empty = every outcome.
     void setOutcomes(const QSet<store::Outcome> &outcomes);
     const QSet<store::Outcome> &outcomes() const { return m_outcomes; }
+    // Hides the write-back stage's deferred rows: people whose MSI values Marketo has not
+    // scored yet, which is normal, not a problem to look at.
+    void setHideWriteBackWaits(bool hide);
+    bool hidesWriteBackWaits() const { return m_hideWriteBackWaits; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -103,6 +107,7 @@ protected:
 
 private:
     QSet<store::Outcome> m_outcomes;
+    bool m_hideWriteBackWaits = false;
 };
 
 } // namespace msi::tables

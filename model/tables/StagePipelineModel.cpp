@@ -205,23 +205,23 @@ QVariant StagePipelineModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole: {
-        if (index.column() <= StateColumn)
+        if (index.column() == StateColumn) {
+            switch (row.state) {
+            case State::Running: return QColor(0x15, 0x65, 0xc0);
+            case State::Done:
+                return row.result.failed + row.result.blocked > 0 ? QColor(0xb7, 0x1c, 0x1c)
+                                                                  : QColor(0x2e, 0x7d, 0x32);
+            case State::Stopped: return QColor(0xb7, 0x1c, 0x1c);
+            default: return {};
+            }
+        }
+        if (index.column() == StageColumn)
             return {};
         const int value = countFor(row, index.column()).toInt();
         if (value > 0 && (index.column() == FailedColumn || index.column() == BlockedColumn))
             return QColor(0xb7, 0x1c, 0x1c);
         return {};
     }
-    case Qt::DecorationRole:
-        if (index.column() != StateColumn)
-            return {};
-        switch (row.state) {
-        case State::Running: return QColor(0x15, 0x65, 0xc0);
-        case State::Done: return row.result.problems() > 0 ? QColor(0xef, 0x8f, 0x00) : QColor(0x2e, 0x7d, 0x32);
-        case State::Planned: return QColor(0x60, 0x7d, 0x8b);
-        case State::Stopped: return QColor(0xc6, 0x28, 0x28);
-        default: return QColor(0xbd, 0xbd, 0xbd);
-        }
     case RecordRole:
         return row.result.toJson();
     case StageRole:

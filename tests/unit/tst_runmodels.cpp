@@ -179,7 +179,7 @@ void TestRunModels::outcomesFromTheJournalNameTheRecords()
     QCOMPARE(model.index(babara.row(), RunOutcomesModel::StageColumn).data().toString(), u"Leads and contacts"_qs);
     QCOMPARE(model.index(babara.row(), RunOutcomesModel::OutcomeColumn).data().toString(), u"Failed"_qs);
     QCOMPARE(RunOutcomesModel::describe(model.recordAt(babara.row())),
-             u"Contact Babara Levy (0037F000009XkPdQAK) in Leads and contacts: Contact Babara Levy: "
+             u"Contact Babara Levy (0037F000009XkPdQAK) in Leads and contacts, failed: "
              "Marketo refused the e-mail b.levy@expressl&t.net"_qs);
     QCOMPARE(model.index(model.indexOf(u"0057F00000DaW1eQAF"_qs).row(), RunOutcomesModel::RecordColumn).data().toString(),
              u"User Kenji Sato"_qs);
@@ -192,21 +192,29 @@ void TestRunModels::outcomesFilter_data()
 {
     QTest::addColumn<QList<Outcome>>("outcomes");
     QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("hideWaits");
     QTest::addColumn<QStringList>("keys");
-    QTest::newRow("all") << QList<Outcome>{} << QString()
-                         << QStringList{u"0057F00000DaW1eQAF"_qs, u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs};
-    QTest::newRow("failed") << QList<Outcome>{Outcome::Failed} << QString() << QStringList{u"0037F000009XkPdQAK"_qs};
-    QTest::newRow("problems") << QList<Outcome>{Outcome::Failed, Outcome::Skipped} << QString()
-                              << QStringList{u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs};
-    QTest::newRow("reason text") << QList<Outcome>{} << u"SPAVLOVA"_qs << QStringList{u"0037F000009XkPbQAK"_qs};
-    QTest::newRow("name text") << QList<Outcome>{} << u"SATO"_qs << QStringList{u"0057F00000DaW1eQAF"_qs};
-    QTest::newRow("outcome and text") << QList<Outcome>{Outcome::Created} << u"levy"_qs << QStringList{};
+    QTest::newRow("all") << QList<Outcome>{} << QString() << false
+                         << QStringList{u"0057F00000DaW1eQAF"_qs, u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs,
+                                        u"0037F000009XkPWQA0"_qs};
+    QTest::newRow("failed") << QList<Outcome>{Outcome::Failed} << QString() << false
+                            << QStringList{u"0037F000009XkPdQAK"_qs};
+    QTest::newRow("problems") << QList<Outcome>{Outcome::Failed, Outcome::Skipped, Outcome::Deferred} << QString()
+                              << false
+                              << QStringList{u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs, u"0037F000009XkPWQA0"_qs};
+    QTest::newRow("problems without write-back waits")
+        << QList<Outcome>{Outcome::Failed, Outcome::Skipped, Outcome::Deferred} << QString() << true
+        << QStringList{u"0037F000009XkPbQAK"_qs, u"0037F000009XkPdQAK"_qs};
+    QTest::newRow("reason text") << QList<Outcome>{} << u"SPAVLOVA"_qs << false << QStringList{u"0037F000009XkPbQAK"_qs};
+    QTest::newRow("name text") << QList<Outcome>{} << u"SATO"_qs << false << QStringList{u"0057F00000DaW1eQAF"_qs};
+    QTest::newRow("outcome and text") << QList<Outcome>{Outcome::Created} << u"levy"_qs << false << QStringList{};
 }
 
 void TestRunModels::outcomesFilter()
 {
     QFETCH(QList<Outcome>, outcomes);
     QFETCH(QString, text);
+    QFETCH(bool, hideWaits);
     QFETCH(QStringList, keys);
     RunOutcomesModel model;
     QList<msi::tables::RunOutcomeRow> rows;
@@ -216,12 +224,15 @@ void TestRunModels::outcomesFilter()
                                        Outcome::Skipped, u"2 Marketo leads share spavlova@uog.com"_qs, 0, 1};
     rows << msi::tables::RunOutcomeRow{u"leads"_qs, 3, u"0037F000009XkPdQAK"_qs, u"Contact Babara Levy"_qs,
                                        Outcome::Failed, u"invalid e-mail"_qs, 0, 2};
+    rows << msi::tables::RunOutcomeRow{u"msi-writeback"_qs, 6, u"0037F000009XkPWQA0"_qs, u"Contact Jack Rogers"_qs,
+                                       Outcome::Deferred, u"no MSI values in Marketo yet"_qs, 0, 1};
     model.setRows(3, rows);
     RunOutcomesFilterModel filter;
     filter.setSourceModel(&model);
     QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
     filter.setOutcomes(QSet<Outcome>(outcomes.cbegin(), outcomes.cend()));
     filter.setFilterFixedString(text);
+    filter.setHideWriteBackWaits(hideWaits);
     filter.sort(RunOutcomesModel::StageColumn);
     QStringList shown;
     for (int r = 0; r < filter.rowCount(); ++r)

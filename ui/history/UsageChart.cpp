@@ -71,6 +71,8 @@ void UsageChart::setUsage(const QList<Day> &days, qint64 dailyQuota)
 
     auto *dayAxis = new QBarCategoryAxis;
     dayAxis->append(categories);
+    if (days.size() > 7)
+        dayAxis->setLabelsAngle(-60);
     c->addAxis(dayAxis, Qt::AlignBottom);
     bars->attachAxis(dayAxis);
     quota->attachAxis(dayAxis);
@@ -79,7 +81,7 @@ void UsageChart::setUsage(const QList<Day> &days, qint64 dailyQuota)
     callAxis->setBase(10);
     callAxis->setLabelFormat(u"%g"_qs);
     callAxis->setRange(0.9, qreal(maximum) * 3);
-    callAxis->setMinorTickCount(-1);
+    callAxis->setMinorTickCount(0);
     callAxis->setTitleText(tr("Calls (log scale)"));
     c->addAxis(callAxis, Qt::AlignLeft);
     bars->attachAxis(callAxis);

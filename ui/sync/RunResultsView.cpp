@@ -3,6 +3,7 @@
 #include "tables/CsvExport.h"
 #include "tables/RunOutcomesModel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -95,10 +96,23 @@ RunResultsView::RunResultsView(store::Workspace *workspace, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(RunOutcomesModel::ReasonColumn, QHeaderView::Stretch);
     m_view->setTabKeyNavigation(false);
+    // Column chooser on the header; the Marketo id starts hidden (the CSV always has it).
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int column = 0; column < RunOutcomesModel::ColumnCount; ++column) {
+        auto *action = new QAction(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
+                                   m_view->horizontalHeader());
+        action->setCheckable(true);
+        action->setChecked(column != RunOutcomesModel::MarketoIdColumn);
+        action->setEnabled(column != RunOutcomesModel::ReasonColumn);
+        m_view->setColumnHidden(column, !action->isChecked());
+        connect(action, &QAction::toggled, this, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
+        m_view->horizontalHeader()->addAction(action);
+    }
 
     m_detail->setObjectName(u"resultDetail"_qs);
     m_detail->setAccessibleName(tr("Selected record"));
@@ -134,9 +148,11 @@ RunResultsView::RunResultsView(store::Workspace *workspace, QWidget *parent)
             &RunResultsView::describeCurrent);
     connect(m_model, &RunOutcomesModel::loaded, this, [this] {
         m_view->resizeColumnsToContents();
-        const int max = m_view->fontMetrics().averageCharWidth() * 40;
+        // The reason is what the admin reads: keep the other columns from taking its room.
+        const int max = m_view->fontMetrics().averageCharWidth() * 24;
         for (int column = 0; column < RunOutcomesModel::ColumnCount; ++column) {
-            if (column != RunOutcomesModel::ReasonColumn && m_view->columnWidth(column) > max)
+            if (column != RunOutcomesModel::ReasonColumn && column != RunOutcomesModel::IdColumn
+                && m_view->columnWidth(column) > max)
                 m_view->setColumnWidth(column, max);
         }
         updateSummary();
@@ -159,7 +175,9 @@ void RunResultsView::showOutcomes(Show show)
 
 void RunResultsView::outcomeChosen(int index)
 {
-    m_filterModel->setOutcomes(outcomesFor(Show(m_outcome->itemData(index).toInt())));
+    const Show show = Show(m_outcome->itemData(index).toInt());
+    m_filterModel->setOutcomes(outcomesFor(show));
+    m_filterModel->setHideWriteBackWaits(show == Show::Problems);
     updateSummary();
 }
 

@@ -155,8 +155,10 @@ void SyncPanel::build()
     m_stages->setTabKeyNavigation(false);
     m_stages->setWordWrap(false);
     m_stages->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_stages->horizontalHeader()->setSectionResizeMode(StagePipelineModel::StageColumn, QHeaderView::Stretch);
+    m_stages->horizontalHeader()->setStretchLastSection(true);
     m_stages->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // "Not sent" only matters after a run stopped early (cancel, quota): shown then.
+    m_stages->setColumnHidden(StagePipelineModel::NotSentColumn, true);
     m_stages->resizeRowsToContents();
     const int rowsHeight = m_stages->verticalHeader()->length() + m_stages->horizontalHeader()->sizeHint().height()
                            + 2 * m_stages->frameWidth();
@@ -279,6 +281,7 @@ bool SyncPanel::start(bool dryRun, bool retryFailed)
     m_pipeline->startRun(options.stages, dryRun);
     m_message->hide();
     m_phase->setText(dryRun ? tr("Dry run: starting…") : tr("Starting…"));
+    m_progress->setFormat(tr("%v of %m records"));
     m_progress->setRange(0, 0); // busy until a stage reports its size
     m_rate->clear();
     setRunning(true);
@@ -397,23 +400,29 @@ void SyncPanel::runEnded(const RunResult &result)
     m_lastResult = result;
     m_lastWasDryRun = result.dryRun;
     m_pipeline->setResult(result);
+    m_stages->setColumnHidden(StagePipelineModel::NotSentColumn,
+                              std::none_of(result.stages.cbegin(), result.stages.cend(),
+                                           [](const sync::StageResult &s) { return s.notSent > 0; }));
     // A dry run's estimate holds until the next run; a run used it up.
     if (result.dryRun && result.estimate.dailyQuota > 0)
         m_estimate = result.estimate;
     else if (!result.dryRun)
         m_estimate.reset();
+    const bool completed = result.status == RunResult::Status::Succeeded
+        || result.status == RunResult::Status::Findings;
     m_progress->setRange(0, 1);
-    m_progress->setValue(result.status == RunResult::Status::Succeeded
-                                 || result.status == RunResult::Status::Findings
-                             ? 1
-                             : 0);
+    m_progress->setValue(completed ? 1 : 0);
+    m_progress->setFormat(completed ? tr("Finished") : tr("Stopped"));
     m_rate->setText(tr("Took %1").arg(formatDuration(result.elapsedMs)));
     m_phase->setText(result.dryRun ? tr("Dry run finished.") : tr("Run %1 ended.").arg(result.runId));
 
     int notSynced = 0;
     int notSent = 0;
     for (const sync::StageResult &stage : result.stages) {
-        notSynced += stage.failed + stage.blocked + stage.skipped + stage.deferred;
+        // Stage 6 defers people Marketo has not scored yet: normal, not a problem to report.
+        notSynced += stage.failed + stage.blocked + stage.skipped;
+        if (stage.stage != Stage::MsiWriteBack)
+            notSynced += stage.deferred;
         notSent += stage.notSent;
     }
     switch (result.status) {
@@ -421,6 +430,11 @@ void SyncPanel::runEnded(const RunResult &result)
         showMessage(Tone::Success, result.message);
         break;
     case RunResult::Status::Findings:
+        if (notSynced == 0 && notSent == 0) {
+            showMessage(Tone::Success, result.dryRun ? tr("Dry run: every record can be synced.")
+                                                     : tr("Every record is in sync."));
+            break;
+        }
         showMessage(Tone::Warning,
                     result.dryRun ? tr("Dry run: %n record(s) would not be synced; see the reasons below.",
                                        nullptr, notSynced)
