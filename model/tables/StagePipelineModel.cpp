@@ -112,6 +112,7 @@ void StagePipelineModel::setResult(const RunResult &result)
             continue;
         }
         row.result = *it;
+        row.counted = true;
         if (result.dryRun)
             row.state = State::Planned;
         else if (it->notSent > 0 || (stopped && row.state != State::Done && row.state != State::Running))
@@ -145,7 +146,7 @@ int StagePipelineModel::columnCount(const QModelIndex &parent) const
 
 QVariant StagePipelineModel::countFor(const Row &row, int column) const
 {
-    if (row.state == State::Idle || row.state == State::NotSelected || row.state == State::Waiting)
+    if (!row.counted || row.state == State::NotSelected)
         return {};
     const StageResult &r = row.result;
     switch (Column(column)) {
@@ -178,12 +179,9 @@ QVariant StagePipelineModel::data(const QModelIndex &index, int role) const
             return stateTitle(row.state);
         case ColumnCount:
             return {};
-        default: {
-            // A running stage's counts are only known when it ends.
-            if (row.state == State::Running)
-                return {};
+        default:
+            // The counts are known when the run ends.
             return countFor(row, index.column());
-        }
         }
     case Qt::ToolTipRole:
         if (index.column() == StateColumn && row.state == State::Stopped)

@@ -68,6 +68,7 @@ private:
         State state = State::Idle;
         int done = 0;
         int sending = 0;
+        bool counted = false; // the run's counts have arrived (they come when it ends)
     };
     int rowOf(sync::Stage stage) const { return int(stage) - 1; }
     QVariant countFor(const Row &row, int column) const;

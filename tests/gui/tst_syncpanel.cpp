@@ -133,15 +133,18 @@ SyncPanel *TestSyncPanel::makePanel()
 RunResult TestSyncPanel::finish(SyncPanel *panel, QPushButton *button)
 {
     QSignalSpy finished(panel, &SyncPanel::runFinished);
-    QSignalSpy loaded(panel->results()->model(), &RunOutcomesModel::loaded);
     button->click();
+    RunResult result;
     [&] {
         QVERIFY(panel->isRunning());
         QVERIFY(!button->isEnabled());
         QVERIFY(finished.wait(RunTimeoutMs));
-        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 20000);
+        result = finished.first().first().value<RunResult>();
+        // The results table then shows this run.
+        const RunOutcomesModel *results = panel->results()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(results->runId() == result.runId && !results->isLoading(), 20000);
     }();
-    return finished.isEmpty() ? RunResult{} : finished.first().first().value<RunResult>();
+    return result;
 }
 
 void TestSyncPanel::dryRunFillsStageCounts_data()

@@ -56,7 +56,7 @@ RunResultsView::RunResultsView(store::Workspace *workspace, QWidget *parent)
     m_filterModel->setSourceModel(m_model);
 
     m_title->setObjectName(u"resultsTitle"_qs);
-    m_title->setText(tr("No run yet."));
+    m_title->setText(tr("No results to show."));
     m_title->setTextFormat(Qt::PlainText);
 
     m_outcome->setObjectName(u"outcomeFilter"_qs);
@@ -228,7 +228,7 @@ void RunResultsView::updateSummary()
     const int shown = m_filterModel->rowCount();
     m_export->setEnabled(shown > 0);
     if (m_model->runId() == 0 && total == 0) {
-        m_title->setText(tr("No run yet."));
+        m_title->setText(tr("No results to show."));
         return;
     }
     const QString run = tr("Run %1").arg(m_model->runId());

@@ -279,6 +279,7 @@ bool SyncPanel::start(bool dryRun, bool retryFailed)
     }
     m_lastWasDryRun = dryRun;
     m_pipeline->startRun(options.stages, dryRun);
+    m_results->model()->clear();
     m_message->hide();
     m_phase->setText(dryRun ? tr("Dry run: starting…") : tr("Starting…"));
     m_progress->setFormat(tr("%v of %m records"));
