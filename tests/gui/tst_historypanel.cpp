@@ -12,6 +12,10 @@
 #include "ui/sync/RunResultsView.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QHeaderView>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QChart>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -51,6 +55,7 @@ private slots:
     void dryRunHasNothingToChart();
     void usagePerDayAgainstQuota();
     void keyboardMovesBetweenRuns();
+    void resultColumnChoicePersists();
 
 private:
     SampleWorkspace m_sample;
@@ -189,6 +194,24 @@ void TestHistoryPanel::keyboardMovesBetweenRuns()
     // Alt+C opens the usage tab (its mnemonic).
     QTest::keyClick(&panel, Qt::Key_C, Qt::AltModifier);
     QCOMPARE(panel.tabs()->currentWidget(), panel.usageChart());
+}
+
+void TestHistoryPanel::resultColumnChoicePersists()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(u"runResults/hiddenColumns"_qs);
+    const int marketoId = msi::tables::RunOutcomesModel::MarketoIdColumn;
+    {
+        msi::ui::RunResultsView view(nullptr);
+        QVERIFY(view.view()->isColumnHidden(marketoId)); // starts hidden; the CSV has it anyway
+        QAction *choice = view.view()->horizontalHeader()->actions().at(marketoId);
+        QCOMPARE(choice->text(), u"Marketo id"_qs);
+        choice->trigger();
+        QVERIFY(!view.view()->isColumnHidden(marketoId));
+    }
+    msi::ui::RunResultsView again(nullptr);
+    QVERIFY(!again.view()->isColumnHidden(marketoId));
+    QSettings().remove(u"runResults/hiddenColumns"_qs);
 }
 
 QTEST_MAIN(TestHistoryPanel)

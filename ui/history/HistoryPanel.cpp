@@ -13,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -38,6 +39,7 @@ HistoryPanel::HistoryPanel(store::Workspace &workspace, QWidget *parent)
     m_pool.setMaxThreadCount(1);
 
     m_summary->setObjectName(u"historySummary"_qs);
+    m_summary->setAccessibleName(tr("Runs summary"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setText(tr("Loading runs…"));
     m_refresh->setObjectName(u"historyRefresh"_qs);
@@ -79,6 +81,11 @@ HistoryPanel::HistoryPanel(store::Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    const QString splitterKey = u"history/splitter"_qs;
+    splitter->restoreState(QSettings().value(splitterKey).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this, [splitter, splitterKey] {
+        QSettings().setValue(splitterKey, splitter->saveState());
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);

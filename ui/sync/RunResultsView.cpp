@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -102,15 +103,27 @@ RunResultsView::RunResultsView(store::Workspace *workspace, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(RunOutcomesModel::ReasonColumn, QHeaderView::Stretch);
     m_view->setTabKeyNavigation(false);
     // Column chooser on the header; the Marketo id starts hidden (the CSV always has it).
+    // The choice persists (QSettings, shared by the Sync and History panels).
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    const QString hiddenKey = u"runResults/hiddenColumns"_qs;
+    const QStringList hidden = QSettings().value(hiddenKey, QStringList{QString::number(RunOutcomesModel::MarketoIdColumn)})
+                                   .toStringList();
     for (int column = 0; column < RunOutcomesModel::ColumnCount; ++column) {
         auto *action = new QAction(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
                                    m_view->horizontalHeader());
         action->setCheckable(true);
-        action->setChecked(column != RunOutcomesModel::MarketoIdColumn);
+        action->setChecked(column == RunOutcomesModel::ReasonColumn || !hidden.contains(QString::number(column)));
         action->setEnabled(column != RunOutcomesModel::ReasonColumn);
         m_view->setColumnHidden(column, !action->isChecked());
-        connect(action, &QAction::toggled, this, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
+        connect(action, &QAction::toggled, this, [this, column, hiddenKey](bool shown) {
+            m_view->setColumnHidden(column, !shown);
+            QStringList now;
+            for (int c = 0; c < RunOutcomesModel::ColumnCount; ++c) {
+                if (m_view->isColumnHidden(c))
+                    now << QString::number(c);
+            }
+            QSettings().setValue(hiddenKey, now);
+        });
         m_view->horizontalHeader()->addAction(action);
     }
 
