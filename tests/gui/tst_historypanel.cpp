@@ -103,7 +103,7 @@ void TestHistoryPanel::listsRunsNewestFirst()
     QSignalSpy reloaded(&panel, &HistoryPanel::reloaded);
     panel.resize(1024, 700);
     panel.show();
-    QVERIFY(reloaded.wait(10000));
+    QVERIFY(reloaded.count() > 0 || reloaded.wait(30000));
     QCOMPARE(panel.runsModel()->rowCount(), 3);
     QCOMPARE(panel.runsModel()->recordAt(0).id, m_cancelled);
     QCOMPARE(panel.runsModel()->index(0, msi::tables::RunsModel::StatusColumn).data().toString(),
@@ -131,7 +131,7 @@ void TestHistoryPanel::chartsTheSelectedRun()
     QFETCH(int, records);
     HistoryPanel panel(m_sample.workspace());
     QSignalSpy reloaded(&panel, &HistoryPanel::reloaded);
-    QVERIFY(reloaded.wait(10000));
+    QVERIFY(reloaded.count() > 0 || reloaded.wait(30000));
     QVERIFY(panel.selectRun(m_run));
     QCOMPARE(panel.stageChart()->value(stage, outcome), records);
     QCOMPARE(panel.stageChart()->outcomeNames(),
@@ -150,7 +150,7 @@ void TestHistoryPanel::dryRunHasNothingToChart()
 {
     HistoryPanel panel(m_sample.workspace());
     QSignalSpy reloaded(&panel, &HistoryPanel::reloaded);
-    QVERIFY(reloaded.wait(10000));
+    QVERIFY(reloaded.count() > 0 || reloaded.wait(30000));
     QVERIFY(panel.selectRun(m_dryRun));
     QVERIFY(panel.stageChart()->chart()->series().isEmpty());
     QVERIFY2(panel.stageChart()->chart()->title().contains(u"dry run"_qs),
@@ -161,14 +161,12 @@ void TestHistoryPanel::usagePerDayAgainstQuota()
 {
     HistoryPanel panel(m_sample.workspace());
     QSignalSpy reloaded(&panel, &HistoryPanel::reloaded);
-    QVERIFY(reloaded.wait(10000));
-    QSignalSpy again(&panel, &HistoryPanel::reloaded);
+    QVERIFY(reloaded.count() > 0 || reloaded.wait(30000));
     panel.setDailyQuota(10000);
     panel.setUsageDays(7);
-    panel.reload();
-    QVERIFY(again.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.usageChart()->days().size() == 7 && panel.usageChart()->dailyQuota() == 10000,
+                             30000);
     const auto &days = panel.usageChart()->days();
-    QCOMPARE(days.size(), 7);
     QCOMPARE(days.last().calls, m_today);
     QCOMPARE(days.at(4).calls, 1200);
     QCOMPARE(panel.usageChart()->dailyQuota(), 10000);
@@ -184,7 +182,7 @@ void TestHistoryPanel::keyboardMovesBetweenRuns()
     panel.show();
     panel.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&panel));
-    QVERIFY(reloaded.count() > 0 || reloaded.wait(10000));
+    QVERIFY(reloaded.count() > 0 || reloaded.wait(30000));
     panel.runsView()->setFocus();
     QCOMPARE(panel.selectedRun(), m_cancelled);
     QTest::keyClick(panel.runsView(), Qt::Key_Down);
