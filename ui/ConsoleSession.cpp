@@ -4,22 +4,30 @@
 #include "ui/MainWindow.h"
 #include "ui/checks/ChecksPanel.h"
 #include "ui/diagnosis/DiagnosisWidget.h"
+#include "ui/history/HistoryPanel.h"
 #include "ui/mapping/MappingPanel.h"
 #include "ui/records/RecordsPanel.h"
+#include "ui/wizard/FirstStart.h"
+#include "ui/sync/SyncPanel.h"
 
 #include "checks/CheckSuite.h"
+#include "creds/SecretStore.h"
 #include "sandbox/Sandbox.h"
 #include "session/RefreshController.h"
 #include "session/WorkspaceState.h"
+#include "store/ProfileRepository.h"
 #include "store/SnapshotRepository.h"
 #include "store/UsageLedger.h"
 #include "store/Workspace.h"
+#include "sync/SyncController.h"
 #include "tables/FieldCatalog.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHostAddress>
 #include <QLabel>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -62,18 +70,58 @@ QString ConsoleSession::workspacePath() const
     return m_workspace ? m_workspace->path() : QString();
 }
 
+bool ConsoleSession::openWorkspace(const QString &path, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_workspace = std::make_unique<store::Workspace>(path);
+    if (!m_workspace->open(error))
+        return false;
+    QSettings().setValue(QStringLiteral("session/lastWorkspace"), path);
+    return true;
+}
+
 bool ConsoleSession::start(const Options &options, QString *error)
 {
     QString path = options.workspacePath;
     if (path.isEmpty())
         path = store::Workspace::defaultPath(options.sandbox ? QStringLiteral("sandbox")
                                                              : QStringLiteral("default"));
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    m_workspace = std::make_unique<store::Workspace>(path);
-    if (!m_workspace->open(error))
+    if (!openWorkspace(path, error))
         return false;
-    if (options.sandbox && !startSandbox(options, error))
+    if (options.sandbox) {
+        if (!startSandbox(options, error))
+            return false;
+    }
+    begin();
+    if (!options.sandbox)
+        loadSavedConnection();
+    return true;
+}
+
+bool ConsoleSession::startFromSetup(FirstStartOutcome &&outcome, QString *error)
+{
+    const setup::SetupResult &result = outcome.result;
+    if (!openWorkspace(result.workspacePath, error))
         return false;
+    if (outcome.sandbox) {
+        useSandbox(std::move(outcome.sandbox));
+    } else {
+        m_connection.salesforce = result.salesforceCredentials;
+        m_connection.marketo = result.marketoCredentials;
+        if (m_window) {
+            m_window->banner()->setEnvironment(
+                result.salesforceIsSandbox ? EnvironmentBanner::Environment::SalesforceSandbox
+                                           : EnvironmentBanner::Environment::Production,
+                tr("%1 · %2").arg(result.salesforceProfile.apiUrl.host(),
+                                  result.marketoProfile.apiUrl.host()));
+        }
+    }
+    begin();
+    return true;
+}
+
+void ConsoleSession::begin()
+{
     buildPanels();
     m_refresh = new session::RefreshController(this);
     connect(m_refresh, &session::RefreshController::phaseChanged, this, [this](const QString &text) {
@@ -92,12 +140,90 @@ bool ConsoleSession::start(const Options &options, QString *error)
                 emit refreshed(result.ok, result.message);
             });
     const store::SnapshotRepository snapshots(*m_workspace);
-    if (snapshots.count(store::System::Salesforce, QStringLiteral("User")) == 0)
+    const bool empty = snapshots.count(store::System::Salesforce, QStringLiteral("User")) == 0;
+    if (empty && !m_connection.salesforce.loginUrl.isEmpty())
         refresh();
     else
         reloadState();
     updateUsage();
-    return true;
+}
+
+void ConsoleSession::loadSavedConnection()
+{
+    const store::ProfileRepository profiles(*m_workspace);
+    const std::optional<store::ConnectionProfile> sf = profiles.profile(QStringLiteral("salesforce"));
+    const std::optional<store::ConnectionProfile> mk = profiles.profile(QStringLiteral("marketo"));
+    if (!sf || !mk) {
+        if (m_window)
+            m_window->statusBar()->showMessage(
+                tr("This workspace has no saved connection; run File → New workspace."));
+        return;
+    }
+    if (QHostAddress(sf->loginUrl.host()).isLoopback()) {
+        // A workspace the wizard made on the bundled sandbox: play it again with a sandbox whose
+        // state is kept next to the workspace from now on.
+        QString error;
+        if (!startSandbox(Options{}, &error) && m_window)
+            m_window->statusBar()->showMessage(error);
+        else
+            refresh();
+        return;
+    }
+    const QString workspaceName = QFileInfo(m_workspace->path()).completeBaseName();
+    salesforce::SalesforceCredentials salesforce;
+    salesforce.loginUrl = sf->loginUrl;
+    salesforce.clientId = sf->clientId;
+    marketo::MarketoCredentials marketo;
+    marketo.baseUrl = mk->apiUrl.isEmpty() ? mk->loginUrl : mk->apiUrl;
+    marketo.clientId = mk->clientId;
+    if (m_window) {
+        m_window->banner()->setEnvironment(
+            sf->environment == store::Environment::Sandbox
+                ? EnvironmentBanner::Environment::SalesforceSandbox
+                : EnvironmentBanner::Environment::Production,
+            tr("%1 · %2").arg(sf->apiUrl.host(), marketo.baseUrl.host()));
+    }
+    // Secrets come from the keychain only; the connection is usable once all have arrived.
+    m_secrets = new creds::SecretStore(this);
+    m_secretsPending = 3;
+    auto pending = std::make_shared<sync::EngineConnection>();
+    pending->salesforce = salesforce;
+    pending->marketo = marketo;
+    auto arrived = [this, pending] {
+        if (--m_secretsPending > 0)
+            return;
+        if (!pending->salesforce.refreshToken.isEmpty())
+            pending->salesforce.flow = salesforce::AuthFlow::RefreshToken;
+        m_connection = *pending;
+        if (m_connection.marketo.clientSecret.isEmpty()) {
+            if (m_window)
+                m_window->statusBar()->showMessage(
+                    tr("The Marketo client secret is not in the keychain; run File → New workspace."));
+            return;
+        }
+        refresh();
+    };
+    connect(m_secrets, &creds::SecretStore::secretRead, this,
+            [pending, arrived](const creds::SecretKey &key, const QString &secret) {
+                if (key.profile == u"marketo")
+                    pending->marketo.clientSecret = secret;
+                else if (key.kind == creds::SecretKind::RefreshToken)
+                    pending->salesforce.refreshToken = secret;
+                else
+                    pending->salesforce.clientSecret = secret;
+                arrived();
+            });
+    connect(m_secrets, &creds::SecretStore::failed, this,
+            [this, arrived](const creds::SecretKey &key, creds::SecretStore::Error error,
+                            const QString &message) {
+                if (error != creds::SecretStore::Error::NotFound && m_window)
+                    m_window->statusBar()->showMessage(message);
+                Q_UNUSED(key)
+                arrived();
+            });
+    m_secrets->read({workspaceName, QStringLiteral("salesforce"), creds::SecretKind::ClientSecret});
+    m_secrets->read({workspaceName, QStringLiteral("salesforce"), creds::SecretKind::RefreshToken});
+    m_secrets->read({workspaceName, QStringLiteral("marketo"), creds::SecretKind::ClientSecret});
 }
 
 bool ConsoleSession::startSandbox(const Options &options, QString *error)
@@ -106,9 +232,17 @@ bool ConsoleSession::startSandbox(const Options &options, QString *error)
     sandboxOptions.stateFile = options.sandboxStateFile.isEmpty()
         ? QFileInfo(m_workspace->path()).absolutePath() + QStringLiteral("/sandbox-state.json")
         : options.sandboxStateFile;
-    m_sandbox = std::make_unique<sandbox::Sandbox>();
-    if (!m_sandbox->start(sandboxOptions, error))
+    auto sandbox = std::make_unique<sandbox::Sandbox>();
+    if (!sandbox->start(sandboxOptions, error))
         return false;
+    useSandbox(std::move(sandbox));
+    return true;
+}
+
+void ConsoleSession::useSandbox(std::unique_ptr<sandbox::Sandbox> sandbox)
+{
+    m_sandbox = std::move(sandbox);
+    m_sandbox->setParent(nullptr);
     m_connection.salesforce.loginUrl = m_sandbox->salesforceUrl();
     m_connection.salesforce.clientId = sandbox::Sandbox::clientId();
     m_connection.salesforce.clientSecret = sandbox::Sandbox::clientSecret();
@@ -123,7 +257,6 @@ bool ConsoleSession::startSandbox(const Options &options, QString *error)
                 .arg(m_sandbox->salesforceUrl().toDisplayString(),
                      m_sandbox->marketoUrl().toDisplayString()));
     }
-    return true;
 }
 
 void ConsoleSession::buildPanels()
@@ -141,11 +274,33 @@ void ConsoleSession::buildPanels()
                 m_window->showPanel(QStringLiteral("recordsPanel"));
                 records->showRecord(system, objectType, key);
             });
-    m_window->addPanel(QStringLiteral("syncPanel"), tr("Sync"),
-                       placeholder(tr("The staged sync is run from the CLI in this build.")));
+    auto *controller = new sync::SyncController(this);
+    auto *syncPanel = new SyncPanel(
+        m_workspace->path(),
+        [this](sync::EngineConnection *connection, QString *error) {
+            if (m_connection.salesforce.loginUrl.isEmpty() || m_connection.marketo.baseUrl.isEmpty()) {
+                *error = tr("No connection: run the setup wizard (File → New workspace) first.");
+                return false;
+            }
+            *connection = m_connection;
+            return true;
+        },
+        controller);
+    m_window->addPanel(QStringLiteral("syncPanel"), tr("Sync"), syncPanel);
     m_window->addPanel(QStringLiteral("diagnosisPanel"), tr("Diagnosis"), new DiagnosisWidget);
-    m_window->addPanel(QStringLiteral("historyPanel"), tr("History"),
-                       placeholder(tr("Run history appears here after a sync.")));
+    auto *history = new HistoryPanel(*m_workspace);
+    m_window->addPanel(QStringLiteral("historyPanel"), tr("History"), history);
+    // After a run, show what it did everywhere: history, usage, and fresh snapshots of both
+    // systems (a dry run reads only, so the snapshots it stored are already current).
+    connect(controller, &sync::SyncController::finished, this,
+            [this, history](const sync::RunResult &result) {
+                history->reload();
+                updateUsage();
+                if (result.dryRun)
+                    reloadState();
+                else
+                    refresh();
+            });
 }
 
 void ConsoleSession::refresh()
@@ -157,6 +312,15 @@ void ConsoleSession::refresh()
         m_window->setConnectionState(MainWindow::System::Marketo, tr("reading…"), true);
     }
     m_refresh->start(m_workspace->path(), m_connection);
+}
+
+void ConsoleSession::showDiagnosis(const QString &query)
+{
+    if (!m_window)
+        return;
+    m_window->showPanel(QStringLiteral("diagnosisPanel"));
+    if (auto *diagnosis = qobject_cast<DiagnosisWidget *>(m_window->panel(u"diagnosisPanel"_qs)))
+        diagnosis->diagnose(query);
 }
 
 bool ConsoleSession::isRefreshing() const

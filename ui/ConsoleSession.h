@@ -7,12 +7,14 @@
 #include <memory>
 
 namespace msi::sandbox { class Sandbox; }
+namespace msi::creds { class SecretStore; }
 namespace msi::session { class RefreshController; }
 namespace msi::store { class Workspace; }
 
 namespace msi::ui {
 
 class MainWindow;
+struct FirstStartOutcome;
 
 // Wires one workspace into the main window: the connection (the embedded sandbox or a saved
 // profile), the panels, snapshot refreshes in a worker thread and the status bar. Owns what it
@@ -32,10 +34,15 @@ public:
     explicit ConsoleSession(MainWindow *window, QObject *parent = nullptr);
     ~ConsoleSession() override;
 
+    // The bundled sandbox (options.sandbox) or a saved workspace (options.workspacePath).
     bool start(const Options &options, QString *error);
+    // What the setup wizard left behind: its workspace, connection and (maybe) running sandbox.
+    bool startFromSetup(FirstStartOutcome &&outcome, QString *error);
     // Reads both systems into the workspace snapshots (worker thread), then reloads the panels.
     void refresh();
     bool isRefreshing() const;
+    // Opens the Diagnosis panel on one record (ID, e-mail or name).
+    void showDiagnosis(const QString &query);
 
     QString workspacePath() const;
     const sync::EngineConnection &connection() const { return m_connection; }
@@ -47,7 +54,12 @@ signals:
     void stateReloaded();
 
 private:
+    bool openWorkspace(const QString &path, QString *error);
     bool startSandbox(const Options &options, QString *error);
+    void useSandbox(std::unique_ptr<sandbox::Sandbox> sandbox);
+    // A saved workspace of real systems: profiles from the store, secrets from the keychain.
+    void loadSavedConnection();
+    void begin();
     void buildPanels();
     void reloadState();
     void updateUsage();
@@ -57,6 +69,8 @@ private:
     std::unique_ptr<store::Workspace> m_workspace;
     sync::EngineConnection m_connection;
     session::RefreshController *m_refresh = nullptr;
+    creds::SecretStore *m_secrets = nullptr;
+    int m_secretsPending = 0;
 };
 
 } // namespace msi::ui

@@ -1,12 +1,16 @@
 #include "ui/ConsoleSession.h"
 #include "ui/MainWindow.h"
+#include "ui/wizard/FirstStart.h"
 #include "ui/ScreenshotTour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QFileInfo>
+#include <QMenuBar>
 #include <QMessageBox>
-#include <QShortcut>
+#include <QProcess>
+#include <QSettings>
 
 int main(int argc, char *argv[])
 {
@@ -39,17 +43,44 @@ int main(int argc, char *argv[])
     msi::ui::MainWindow window;
     msi::ui::ConsoleSession session(&window);
     msi::ui::ConsoleSession::Options options;
-    options.sandbox = parser.isSet(sandboxOption) || !parser.isSet(workspaceOption);
+    options.sandbox = parser.isSet(sandboxOption);
     options.workspacePath = parser.value(workspaceOption);
+    const QString lastWorkspace =
+        QSettings().value(QStringLiteral("session/lastWorkspace")).toString();
+    if (!options.sandbox && options.workspacePath.isEmpty() && QFileInfo::exists(lastWorkspace))
+        options.workspacePath = lastWorkspace;
     QString error;
-    if (!session.start(options, &error)) {
+    bool started = false;
+    if (options.sandbox || !options.workspacePath.isEmpty()) {
+        started = session.start(options, &error);
+    } else {
+        // First start: no workspace yet, so the setup wizard guides the admin to one.
+        msi::ui::FirstStartOutcome outcome = msi::ui::runFirstStartWizard();
+        if (!outcome.result.valid)
+            return 0;
+        started = session.startFromSetup(std::move(outcome), &error);
+    }
+    if (!started) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "MSI Bridge"),
                               QApplication::translate("main", "MSI Bridge could not start: %1")
                                   .arg(error));
         return 1;
     }
-    auto *refresh = new QShortcut(QKeySequence::Refresh, &window);
-    QObject::connect(refresh, &QShortcut::activated, &session, &msi::ui::ConsoleSession::refresh);
+    QMenu *fileMenu = window.menuBar()->addMenu(QApplication::translate("main", "&File"));
+    fileMenu->addAction(QApplication::translate("main", "&New workspace…"), &window, [&window] {
+        // The wizard makes the new workspace; the app restarts on it.
+        msi::ui::FirstStartOutcome outcome = msi::ui::runFirstStartWizard(&window);
+        if (outcome.result.valid && !outcome.result.bundledSandbox) {
+            QProcess::startDetached(QApplication::applicationFilePath(),
+                                    {QStringLiteral("--workspace"), outcome.result.workspacePath});
+            QApplication::quit();
+        }
+    });
+    fileMenu->addAction(QApplication::translate("main", "&Refresh from both systems"),
+                        QKeySequence::Refresh, &session, &msi::ui::ConsoleSession::refresh);
+    fileMenu->addSeparator();
+    fileMenu->addAction(QApplication::translate("main", "&Quit"), QKeySequence::Quit, &app,
+                        &QApplication::quit);
     window.show();
 
     if (parser.isSet(screenshotsOption)) {
@@ -57,12 +88,14 @@ int main(int argc, char *argv[])
         window.resize(1280, 800);
         auto *tour = new msi::ui::ScreenshotTour(&window, parser.value(screenshotsOption), &app);
         QObject::connect(tour, &msi::ui::ScreenshotTour::finished, &app, &QApplication::quit);
-        // Capture once the first refresh has filled the panels.
-        if (session.isRefreshing())
-            QObject::connect(&session, &msi::ui::ConsoleSession::stateReloaded, tour,
-                             [tour] { tour->start(800); }, Qt::SingleShotConnection);
-        else
-            tour->start();
+        // Capture once the first refresh has filled the panels, with a broken chain diagnosed
+        // (Arthur Song: his company is linked by a legacy 15-character ID).
+        QObject::connect(&session, &msi::ui::ConsoleSession::stateReloaded, tour,
+                         [tour, &session] {
+                             session.showDiagnosis(QStringLiteral("0037F000009XkPgQAK"));
+                             tour->start(800);
+                         },
+                         Qt::SingleShotConnection);
     }
     return app.exec();
 }
