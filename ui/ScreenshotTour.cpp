@@ -1,7 +1,6 @@
 #include "ui/ScreenshotTour.h"
 
 #include "ui/MainWindow.h"
-#include "ui/diagnosis/DiagnosisWidget.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -35,9 +34,6 @@ void ScreenshotTour::captureNext()
     }
     const QString name = m_pending.takeFirst();
     m_window->showPanel(name);
-    // An empty diagnosis says nothing: show a chain.
-    if (auto *diagnosis = qobject_cast<DiagnosisWidget *>(m_window->panel(name)))
-        diagnosis->showExample();
     QTimer::singleShot(400, this, [this, name] {
         // Capture the screen the window is on, as a user would see it (not a widget render).
         QScreen *screen = m_window->screen();

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 #include "ui/wizard/FirstStart.h"
 #include "ui/ScreenshotTour.h"
+#include "ui/sync/SyncPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -88,14 +89,29 @@ int main(int argc, char *argv[])
         window.resize(1280, 800);
         auto *tour = new msi::ui::ScreenshotTour(&window, parser.value(screenshotsOption), &app);
         QObject::connect(tour, &msi::ui::ScreenshotTour::finished, &app, &QApplication::quit);
-        // Capture once the first refresh has filled the panels, with a broken chain diagnosed
-        // (Arthur Song: his company is linked by a legacy 15-character ID).
-        QObject::connect(&session, &msi::ui::ConsoleSession::stateReloaded, tour,
-                         [tour, &session] {
-                             session.showDiagnosis(QStringLiteral("0037F000009XkPgQAK"));
-                             tour->start(800);
-                         },
-                         Qt::SingleShotConnection);
+        // Capture a lived-in console: once the first refresh has filled the panels, run the
+        // first sync, let the refresh after it settle, then open the diagnosis of a person MSI
+        // cannot show (Stella Pavlova: two Marketo leads share her e-mail, sample org M-03).
+        auto *syncPanel = qobject_cast<msi::ui::SyncPanel *>(window.panel(u"syncPanel"_qs));
+        QObject::connect(
+            &session, &msi::ui::ConsoleSession::stateReloaded, tour,
+            [tour, syncPanel, &session] {
+                QObject::connect(
+                    &session, &msi::ui::ConsoleSession::refreshed, tour,
+                    [tour, &session] {
+                        QObject::connect(
+                            &session, &msi::ui::ConsoleSession::stateReloaded, tour,
+                            [tour, &session] {
+                                session.showDiagnosis(QStringLiteral("0037F000009XkPbQAK"));
+                                tour->start(800);
+                            },
+                            Qt::SingleShotConnection);
+                    },
+                    Qt::SingleShotConnection);
+                if (!syncPanel || !syncPanel->startRun())
+                    tour->start();
+            },
+            Qt::SingleShotConnection);
     }
     return app.exec();
 }

@@ -179,10 +179,20 @@ void SnapshotRefresher::readMarketo(int step)
         values += idsOf(QStringLiteral("User"), QStringLiteral("Id"));
         values.removeDuplicates();
         values.removeIf([](const QString &id) { return id.startsWith(u"00G"); }); // queues
+        fields = QStringList{QStringLiteral("id"), QStringLiteral("externalSalesPersonId"),
+                             QStringLiteral("email"), QStringLiteral("firstName"),
+                             QStringLiteral("lastName"), QStringLiteral("createdAt"),
+                             QStringLiteral("updatedAt")};
         break;
     case marketo::MarketoObject::Company:
         for (const QString &id : idsOf(QStringLiteral("Account"), QStringLiteral("Id")))
             values << id << id.left(15); // legacy 15-character pilot records too
+        fields = QStringList{QStringLiteral("id"), QStringLiteral("externalCompanyId"),
+                             QStringLiteral("externalSalesPersonId"), QStringLiteral("company"),
+                             QStringLiteral("industry"), QStringLiteral("website"),
+                             QStringLiteral("mainPhone"), QStringLiteral("billingCity"),
+                             QStringLiteral("billingCountry"), QStringLiteral("createdAt"),
+                             QStringLiteral("updatedAt")};
         break;
     case marketo::MarketoObject::Lead:
         fields = leadFields();
@@ -196,8 +206,18 @@ void SnapshotRefresher::readMarketo(int step)
         values.removeDuplicates();
         break;
     case marketo::MarketoObject::Opportunity:
+        values = idsOf(QStringLiteral("Opportunity"), QStringLiteral("Id"));
+        fields = QStringList{QStringLiteral("marketoGUID"), QStringLiteral("externalOpportunityId"),
+                             QStringLiteral("name"), QStringLiteral("externalCompanyId"),
+                             QStringLiteral("externalSalesPersonId"), QStringLiteral("amount"),
+                             QStringLiteral("stage"), QStringLiteral("type"),
+                             QStringLiteral("source")};
+        break;
     case marketo::MarketoObject::OpportunityRole:
         values = idsOf(QStringLiteral("Opportunity"), QStringLiteral("Id"));
+        fields = QStringList{QStringLiteral("marketoGUID"), QStringLiteral("externalOpportunityId"),
+                             QStringLiteral("leadId"), QStringLiteral("role"),
+                             QStringLiteral("isPrimary")};
         break;
     }
     if (values.isEmpty())
