@@ -74,21 +74,50 @@ void SyncEngine::blockOrphans(StagePlan &plan)
     const auto refusedParent = [this](Stage stage, const QJsonValue &value) {
         return value.isString() && m_refused.value(stage).contains(value.toString());
     };
+    // Parents of a stage left out of this run (--stages) that are not in Marketo yet: the plan
+    // meant to create them, but nothing will, so their children must wait (each stage gates the
+    // next).
+    const auto missingParent = [this](Stage stage, const QJsonValue &value) {
+        if (!value.isString() || m_options.stages.contains(stage))
+            return false;
+        for (const PlannedRecord &parent : m_plan.stage(stage).records) {
+            if (parent.salesforceId == value.toString())
+                return parent.marketoId == 0 && parent.marketoGuid.isEmpty()
+                    && parent.action != RecordAction::Unchanged;
+        }
+        return false;
+    };
+    const struct
+    {
+        Stage stage;
+        const char16_t *field;
+    } parents[] = {{Stage::SalesPersons, u"externalSalesPersonId"},
+                   {Stage::Companies, u"externalCompanyId"},
+                   {Stage::Opportunities, u"externalOpportunityId"}};
     for (PlannedRecord &record : plan.records) {
         if (!record.needsWrite())
             continue;
         QString parent;
-        if (refusedParent(Stage::SalesPersons, record.payload.value(u"externalSalesPersonId")))
-            parent = record.payload.value(u"externalSalesPersonId").toString();
-        else if (refusedParent(Stage::Companies, record.payload.value(u"externalCompanyId")))
-            parent = record.payload.value(u"externalCompanyId").toString();
-        else if (refusedParent(Stage::Opportunities, record.payload.value(u"externalOpportunityId")))
-            parent = record.payload.value(u"externalOpportunityId").toString();
+        QString reason;
+        for (const auto &link : parents) {
+            const QJsonValue value = record.payload.value(QStringView(link.field));
+            if (refusedParent(link.stage, value)) {
+                parent = value.toString();
+                reason = tr("blocked by %1: Marketo refused it in this run").arg(parent);
+            } else if (missingParent(link.stage, value)) {
+                parent = value.toString();
+                reason = tr("blocked by %1: it is not in Marketo yet and its stage (%2) is not "
+                            "part of this run")
+                             .arg(parent, SyncTypes::stageKey(link.stage));
+            }
+            if (!parent.isEmpty())
+                break;
+        }
         if (parent.isEmpty())
             continue;
         record.action = RecordAction::Blocked;
         record.parentId = parent;
-        record.reason = tr("blocked by %1: Marketo refused it in this run").arg(parent);
+        record.reason = reason;
         record.payload = {};
     }
 }

@@ -23,6 +23,7 @@ private slots:
     void connectionRefused();
     void checkEmailsBeforeSync();
     void dryRunWritesNothing();
+    void laterStageAloneIsBlocked();
     void syncJson();
     void runsAndFailures();
 
@@ -144,6 +145,34 @@ void TestSyncCli::dryRunWritesNothing()
     QVERIFY(json.value(u"quota").toObject().value(u"totalCalls").toInt() > 0);
     QCOMPARE(m_sandbox.marketoRecords(QStringLiteral("leads")), leadsBefore);
     QCOMPARE(m_sandbox.marketoRecords(QStringLiteral("salespersons")).size(), 2);
+}
+
+// Each stage gates the next: run alone on a new workspace, stage 4 must not send opportunities
+// whose sales person and company are not in Marketo yet (they would fail with 718 or dangle).
+void TestSyncCli::laterStageAloneIsBlocked()
+{
+    const QString workspace = m_dir.filePath(QStringLiteral("stage4-alone.sqlite"));
+    const Result connected = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("connect"),
+                                  QStringLiteral("--salesforce-url"), m_sandbox.salesforceUrl().toString(),
+                                  QStringLiteral("--marketo-url"), m_sandbox.marketoUrl().toString()});
+    QVERIFY2(connected.code == 0, qPrintable(connected.err));
+    const Result result = cli({QStringLiteral("sync"), QStringLiteral("--stages"),
+                               QStringLiteral("opportunities"), QStringLiteral("--json"),
+                               QStringLiteral("--workspace"), workspace});
+    QCOMPARE(result.code, 1);
+    const QJsonArray stages =
+        QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"stages").toArray();
+    QCOMPARE(stages.size(), 1);
+    const QJsonObject opportunities = stages.at(0).toObject();
+    QCOMPARE(opportunities.value(u"blocked").toInt(), 32); // MANIFEST.md: 32 opportunities
+    QCOMPARE(opportunities.value(u"created").toInt(), 0);
+    QCOMPARE(opportunities.value(u"failed").toInt(), 0);
+    QVERIFY(m_sandbox.marketoRecords(QStringLiteral("opportunities")).isEmpty());
+    const Result failures = cli({QStringLiteral("failures"), QStringLiteral("1"),
+                                 QStringLiteral("--workspace"), workspace});
+    // Opportunity "Edge Emergency Generator" of Account Edge Communications, owned by
+    // María José Álvarez: blocked by her sales person, named.
+    QVERIFY2(failures.out.contains(u"blocked by 0057F00000Bq3LmQAJ"_qs), qPrintable(failures.out));
 }
 
 void TestSyncCli::syncJson()
