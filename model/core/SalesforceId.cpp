@@ -47,10 +47,20 @@ QString repairFromSuffix(QStringView first15, QStringView suffix)
 SalesforceId::SalesforceId(const QString &input)
     : m_input(input)
 {
-    for (const QChar c : input) {
+    for (qsizetype i = 0; i < input.size(); ++i) {
+        const QChar c = input.at(i);
         if (!isAsciiAlnum(c)) {
             m_status = Status::BadCharacters;
-            m_detail = c;
+            // Name the character so it can be seen: invisible, control and non-BMP characters
+            // (an emoji is two UTF-16 units) as U+XXXX.
+            char32_t code = c.unicode();
+            if (c.isHighSurrogate() && i + 1 < input.size() && input.at(i + 1).isLowSurrogate())
+                code = QChar::surrogateToUcs4(c, input.at(i + 1));
+            const bool visible = code < 0x10000 && c.isPrint() && !c.isSpace();
+            m_detail = visible ? QString(c)
+                               : QStringLiteral("U+%1").arg(uint(code), 4, 16, QChar(u'0')).toUpper();
+            if (c == u' ')
+                m_detail = QStringLiteral("a space");
             return;
         }
     }
@@ -163,9 +173,18 @@ QString SalesforceId::explanation() const
         return tr("bad length: %1 has %n character(s); a Salesforce ID has 15 or 18", nullptr,
                   int(m_input.size()))
             .arg(m_input.isEmpty() ? tr("the empty value") : m_input);
-    case Status::BadCharacters:
-        return tr("bad characters: %1 contains '%2'; only 0-9, A-Z and a-z are allowed")
-            .arg(m_input, m_detail);
+    case Status::BadCharacters: {
+        const QString trimmed = m_input.trimmed();
+        if (trimmed != m_input && SalesforceId(trimmed).isValid())
+            return tr("bad characters: '%1' has leading or trailing whitespace; without it the ID "
+                      "is %2")
+                .arg(m_input, SalesforceId(trimmed).id18());
+        const QString what = m_detail.startsWith(u"U+") || m_detail == u"a space"
+            ? m_detail
+            : u'\'' + m_detail + u'\'';
+        return tr("bad characters: %1 contains %2; only 0-9, A-Z and a-z are allowed")
+            .arg(m_input, what);
+    }
     }
     return {};
 }

@@ -15,6 +15,8 @@ private slots:
     void fixtureSuffix();
     void classify_data();
     void classify();
+    void badCharacterNamed_data();
+    void badCharacterNamed();
     void objectType_data();
     void objectType();
     void equality_data();
@@ -120,6 +122,28 @@ void TestSalesforceId::classify()
         QCOMPARE(id.explanation(), u"case damaged, repaired to "_qs + id18);
     if (status == Status::BadChecksum)
         QVERIFY(id.explanation().contains(input));
+}
+
+void TestSalesforceId::badCharacterNamed_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("hyphen") << u"001D-00000IRFma"_qs << u"contains '-'"_qs;
+    QTest::newRow("emoji (two UTF-16 units)") << u"0037F000009XkP\U0001F600"_qs << u"U+1F600"_qs;
+    QTest::newRow("zero-width space") << u"0037F000009XkP\u200Ba"_qs << u"U+200B"_qs;
+    QTest::newRow("control character") << u"0037F000009XkP\u0001"_qs << u"U+0001"_qs;
+    QTest::newRow("space inside") << u"001D000000IRFma IAH"_qs << u"contains a space"_qs;
+    QTest::newRow("padded CSV cell") << u" 0037F000009XkPbQAK "_qs
+                                     << u"without it the ID is 0037F000009XkPbQAK"_qs;
+}
+
+void TestSalesforceId::badCharacterNamed()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, named);
+    const SalesforceId id(input);
+    QCOMPARE(id.status(), Status::BadCharacters);
+    QVERIFY2(id.explanation().contains(named), qPrintable(id.explanation()));
 }
 
 void TestSalesforceId::objectType_data()
