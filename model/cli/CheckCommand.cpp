@@ -113,6 +113,13 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
     } else {
         const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
                                                       : checks::SeedReader::bundledSampleOrg();
+        // Say which records are checked: without --seed it is the bundled sample org, not the
+        // workspace's systems (only 'check emails' reads those live).
+        streams.err << tr("check: reading %1")
+                           .arg(parser.isSet(seedOption) ? seed
+                                                         : tr("the bundled sample org (give --seed "
+                                                              "DIR for another folder)"))
+                    << '\n';
         if (!checks::SeedReader::read(seed, &state, &error)) {
             streams.err << tr("check: %1").arg(error) << '\n';
             return ExitUsage;

@@ -201,6 +201,12 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
                                                       : checks::SeedReader::bundledSampleOrg();
         QString error;
+        streams.err << tr("diagnose: reading %1")
+                           .arg(parser.isSet(seedOption)
+                                    ? seed
+                                    : tr("the bundled sample org (use --live --salesforce-url URL "
+                                         "--marketo-url URL for live systems)"))
+                    << '\n';
         if (!checks::SeedReader::read(seed, &state, &error)) {
             streams.err << tr("diagnose: %1").arg(error) << '\n';
             return ExitUsage;
