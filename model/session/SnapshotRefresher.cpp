@@ -14,34 +14,6 @@ namespace msi::session {
 
 namespace {
 
-struct SalesforceRead
-{
-    const char16_t *object;
-    const char16_t *fields;
-};
-
-// The fields the sync engine reads (SyncEngineReads.cpp), so a refresh and a sync store the same
-// shape of record and do not make each other's snapshots look changed.
-const SalesforceRead kSalesforceReads[] = {
-    {u"User", u"Id,FirstName,LastName,Name,Email,IsActive,Title,SystemModstamp"},
-    {u"Account",
-     u"Id,Name,Industry,Type,AnnualRevenue,NumberOfEmployees,BillingStreet,BillingCity,"
-     u"BillingState,BillingPostalCode,BillingCountry,Phone,Website,OwnerId,CreatedDate,"
-     u"SystemModstamp"},
-    {u"Contact",
-     u"Id,FirstName,LastName,Name,Email,Title,Phone,AccountId,OwnerId,LeadSource,CreatedDate,"
-     u"SystemModstamp"},
-    {u"Lead",
-     u"Id,FirstName,LastName,Name,Email,Company,Title,Status,LeadSource,OwnerId,IsConverted,"
-     u"CreatedDate,SystemModstamp"},
-    {u"Opportunity",
-     u"Id,Name,AccountId,OwnerId,StageName,Amount,CloseDate,Probability,Type,LeadSource,IsClosed,"
-     u"IsWon,CreatedDate,SystemModstamp"},
-    {u"OpportunityContactRole",
-     u"Id,OpportunityId,ContactId,Role,IsPrimary,CreatedDate,SystemModstamp"},
-};
-constexpr int kSalesforceReadCount = int(std::size(kSalesforceReads));
-
 struct MarketoRead
 {
     marketo::MarketoObject object;
@@ -105,7 +77,8 @@ void SnapshotRefresher::readSalesforce(int step)
 {
     if (m_cancel.load())
         return finish(false, tr("Refresh cancelled"));
-    if (step >= kSalesforceReadCount) {
+    const QStringList objects = sync::SyncEngine::salesforceObjects();
+    if (step >= objects.size()) {
         emit phaseChanged(tr("Signing in to Marketo"));
         m_marketo->authenticate([this](const net::ApiError &error) {
             if (error.isError())
@@ -114,8 +87,8 @@ void SnapshotRefresher::readSalesforce(int step)
         });
         return;
     }
-    const QString object = QString::fromUtf16(kSalesforceReads[step].object);
-    QStringList fields = QString::fromUtf16(kSalesforceReads[step].fields).split(u',');
+    const QString object = objects.at(step);
+    QStringList fields = sync::SyncEngine::salesforceFields(object);
     if (object == u"Contact" || object == u"Lead") {
         for (const sync::MsiFieldMapping &field : sync::SyncPolicy().msiFields)
             fields.append(field.salesforceField);

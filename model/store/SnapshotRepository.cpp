@@ -137,6 +137,27 @@ bool logFailure(const QSqlQuery &query, QString *error)
     return false;
 }
 
+// Reads the rows of a page query (record_key, modstamp, record[, sort value]) that asked for
+// limit + 1 rows: the extra row only says that there is more.
+void readPage(QSqlQuery &query, int limit, bool withSortValue, SnapshotPage *page)
+{
+    while (query.next()) {
+        if (page->rows.size() == limit) {
+            page->hasMore = true;
+            break;
+        }
+        SnapshotRow row;
+        row.recordKey = query.value(0).toString();
+        row.modstamp = parseApiTimestamp(query.value(1).toString());
+        row.record = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+        page->rows << row;
+        if (withSortValue)
+            page->lastSortValue = query.value(3);
+    }
+    if (!page->rows.isEmpty())
+        page->lastKey = page->rows.constLast().recordKey;
+}
+
 } // namespace
 
 SnapshotRepository::SnapshotRepository(Workspace &workspace)
@@ -317,19 +338,7 @@ SnapshotPage SnapshotRepository::page(System system, const QString &objectType,
         logFailure(query, nullptr);
         return page;
     }
-    while (query.next()) {
-        if (page.rows.size() == limit) {
-            page.hasMore = true;
-            break;
-        }
-        SnapshotRow row;
-        row.recordKey = query.value(0).toString();
-        row.modstamp = parseApiTimestamp(query.value(1).toString());
-        row.record = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
-        page.rows << row;
-    }
-    if (!page.rows.isEmpty())
-        page.lastKey = page.rows.constLast().recordKey;
+    readPage(query, limit, false, &page);
     return page;
 }
 
@@ -366,20 +375,7 @@ SnapshotPage SnapshotRepository::page(System system, const QString &objectType,
         logFailure(query, nullptr);
         return page;
     }
-    while (query.next()) {
-        if (page.rows.size() == limit) {
-            page.hasMore = true;
-            break;
-        }
-        SnapshotRow row;
-        row.recordKey = query.value(0).toString();
-        row.modstamp = parseApiTimestamp(query.value(1).toString());
-        row.record = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
-        page.rows << row;
-        page.lastSortValue = query.value(3);
-    }
-    if (!page.rows.isEmpty())
-        page.lastKey = page.rows.constLast().recordKey;
+    readPage(query, limit, true, &page);
     return page;
 }
 

@@ -53,6 +53,12 @@ public:
     // Thread-safe: stops between calls, leaving a resumable state.
     void requestCancel() { m_cancel.store(true); }
 
+    // The Salesforce objects a run reads, in stage order, and the fields it reads of each
+    // (without the MSI fields, which come from the mapping). Anything else that stores Salesforce
+    // snapshots reads the same, so the two never make each other's records look changed.
+    static QStringList salesforceObjects();
+    static QStringList salesforceFields(const QString &object);
+
 signals:
     void phaseChanged(const QString &text);
     void estimateReady(const msi::sync::QuotaEstimate &estimate);

@@ -148,6 +148,23 @@ bool SyncEngine::openWorkspace()
     return true;
 }
 
+QStringList SyncEngine::salesforceObjects()
+{
+    QStringList objects;
+    for (const ObjectRead &read : kReads)
+        objects.append(QString::fromUtf16(read.object));
+    return objects;
+}
+
+QStringList SyncEngine::salesforceFields(const QString &object)
+{
+    for (const ObjectRead &read : kReads) {
+        if (object == QStringView(read.object))
+            return QString::fromUtf16(read.fields).split(u',');
+    }
+    return {};
+}
+
 void SyncEngine::signIn()
 {
     emit phaseChanged(tr("Signing in to Salesforce and Marketo"));
