@@ -20,6 +20,9 @@ struct RunOptions
     bool dryRun = false;        // plan and estimate only; nothing is written anywhere
     bool full = false;          // read every Salesforce record, not only those changed
     bool retryFailed = false;   // only the records the last run failed, blocked or deferred
+    // Only these Salesforce records (18-char IDs of users, accounts, people, opportunities,
+    // roles), e.g. the chain a diagnosis found broken; empty means every record.
+    QSet<QString> onlyRecords;
     SyncPolicy policy;          // leadLookup is overridden by the instance's describe2
     int batchSize = 300;        // Marketo records per call (its maximum)
     qint64 overlapMs = 5 * 60 * 1000; // incremental reads start this long before the watermark

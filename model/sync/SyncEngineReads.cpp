@@ -130,13 +130,16 @@ bool SyncEngine::openWorkspace()
             return false;
         }
     }
+    for (const QString &id : std::as_const(m_options.onlyRecords))
+        m_onlyIds.insert(RecordMapper::id18(QJsonValue(id)));
+    m_onlyIds.remove(QString());
     const store::WatermarkRepository watermarks(*m_workspace);
     bool anyWatermark = false;
     for (const ObjectRead &read : kReads) {
         if (watermarks.watermark(store::System::Salesforce, QString::fromUtf16(read.object)).isValid())
             anyWatermark = true;
     }
-    m_result.incremental = anyWatermark && !m_options.full && !m_options.retryFailed;
+    m_result.incremental = anyWatermark && !m_options.full && m_onlyIds.isEmpty();
     const store::RunMode mode = m_options.dryRun ? store::RunMode::DryRun
         : m_result.incremental                  ? store::RunMode::Incremental
                                                 : store::RunMode::Full;

@@ -128,9 +128,9 @@ void SyncEngine::runStage(int index)
         return;
     m_stageIndex = index;
     if (index >= m_options.stages.size()) {
-        // Every selected stage ran: move the watermarks (only when all six ran, so no stage
-        // misses a change) and end the run.
-        if (m_options.stages.size() == SyncTypes::allStages().size()) {
+        // Every selected stage ran: move the watermarks (only when all six ran for every
+        // record, so no stage and no record misses a change) and end the run.
+        if (m_options.stages.size() == SyncTypes::allStages().size() && m_onlyIds.isEmpty()) {
             store::WatermarkRepository watermarks(*m_workspace);
             for (auto it = m_maxModstamp.cbegin(); it != m_maxModstamp.cend(); ++it)
                 watermarks.advance(store::System::Salesforce, it.key(), it.value(), m_result.runId);
