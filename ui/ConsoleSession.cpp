@@ -43,6 +43,32 @@ struct LoadedState
     QString error;
 };
 
+// One sentence on what a Fix run did, for the Diagnosis panel.
+QString fixSummary(const sync::RunResult &result)
+{
+    int sent = 0;
+    int unchanged = 0;
+    int notSynced = 0;
+    for (const sync::StageResult &stage : result.stages) {
+        sent += stage.created + stage.updated;
+        unchanged += stage.unchanged;
+        if (stage.stage != sync::Stage::MsiWriteBack)
+            notSynced += stage.failed + stage.blocked + stage.skipped + stage.deferred + stage.notSent;
+        else
+            notSynced += stage.failed + stage.notSent;
+    }
+    const QString counts = ConsoleSession::tr("Fix run %1: %2 record(s) sent, %3 already right, "
+                                              "%4 not synced.")
+                               .arg(result.runId)
+                               .arg(sent)
+                               .arg(unchanged)
+                               .arg(notSynced);
+    if (result.status == sync::RunResult::Status::Succeeded
+        || result.status == sync::RunResult::Status::Findings)
+        return counts;
+    return counts + u' ' + result.message;
+}
+
 QLabel *placeholder(const QString &text)
 {
     auto *label = new QLabel(text);
@@ -287,13 +313,29 @@ void ConsoleSession::buildPanels()
         },
         controller);
     m_window->addPanel(QStringLiteral("syncPanel"), tr("Sync"), syncPanel);
-    m_window->addPanel(QStringLiteral("diagnosisPanel"), tr("Diagnosis"), new DiagnosisWidget);
+    auto *diagnosis = new DiagnosisWidget;
+    diagnosis->setFixAvailable(true);
+    m_window->addPanel(QStringLiteral("diagnosisPanel"), tr("Diagnosis"), diagnosis);
+    // The Fix button: a run of just the chain's records through the Sync panel (which shows its
+    // progress); the refresh after the run brings the new state and the diagnosis re-checks.
+    connect(diagnosis, &DiagnosisWidget::fixRequested, this,
+            [this, syncPanel, diagnosis](const QSet<QString> &records, const QString &) {
+                if (!syncPanel->startForRecords(records)) {
+                    diagnosis->fixFailed(syncPanel->messageText());
+                    return;
+                }
+                m_fixRunning = true;
+            });
     auto *history = new HistoryPanel(*m_workspace);
     m_window->addPanel(QStringLiteral("historyPanel"), tr("History"), history);
     // After a run, show what it did everywhere: history, usage, and fresh snapshots of both
     // systems (a dry run reads only, so the snapshots it stored are already current).
     connect(controller, &sync::SyncController::finished, this,
-            [this, history](const sync::RunResult &result) {
+            [this, history, diagnosis](const sync::RunResult &result) {
+                if (m_fixRunning) {
+                    m_fixRunning = false;
+                    diagnosis->fixRunFinished(fixSummary(result));
+                }
                 history->reload();
                 updateUsage();
                 if (result.dryRun)

@@ -71,6 +71,7 @@ private:
     session::RefreshController *m_refresh = nullptr;
     creds::SecretStore *m_secrets = nullptr;
     int m_secretsPending = 0;
+    bool m_fixRunning = false; // the run going is a diagnosis' Fix
 };
 
 } // namespace msi::ui

@@ -65,6 +65,17 @@ QWidget *DiagnosisWidget::buildChainTab()
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Diagnosis status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fixButton = new QPushButton(tr("&Fix"));
+    m_fixButton->setObjectName(QStringLiteral("fixButton"));
+    m_fixButton->setAccessibleName(tr("Fix the chain"));
+    m_fixButton->setEnabled(false);
+    m_fixNote = new QLabel;
+    m_fixNote->setObjectName(QStringLiteral("fixNote"));
+    m_fixNote->setAccessibleName(tr("What the fix does"));
+    m_fixNote->setWordWrap(true);
+    m_fixNote->setTextFormat(Qt::PlainText);
+    m_fixNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fixNote->hide();
 
     m_scene = new DiagnosisScene(this);
     m_view = new QGraphicsView(m_scene);
@@ -78,6 +89,7 @@ QWidget *DiagnosisWidget::buildChainTab()
     auto *search = new QHBoxLayout;
     search->addWidget(m_query, 1);
     search->addWidget(m_diagnoseButton);
+    search->addWidget(m_fixButton);
 
     // The graph on top (where the eye goes), the links as a list and the selected link's detail
     // below.
@@ -96,7 +108,9 @@ QWidget *DiagnosisWidget::buildChainTab()
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(search);
     layout->addWidget(m_status);
+    layout->addWidget(m_fixNote);
     layout->addWidget(split, 1);
+    connect(m_fixButton, &QPushButton::clicked, this, [this] { fix(); });
 
     connect(m_diagnoseButton, &QPushButton::clicked, this, [this] { diagnose(m_query->text()); });
     connect(m_query, &QLineEdit::returnPressed, this, [this] { diagnose(m_query->text()); });
@@ -147,6 +161,7 @@ QWidget *DiagnosisWidget::buildScanTab()
 void DiagnosisWidget::setState(checks::SystemState state)
 {
     m_scanWatcher.waitForFinished();
+    const QString shown = checks::Records::id18(m_current.record, QStringLiteral("Id"));
     m_diagnosis.reset();
     m_state = std::make_shared<const checks::SystemState>(std::move(state));
     m_diagnosis = std::make_unique<MsiDiagnosis>(*m_state);
@@ -160,6 +175,113 @@ void DiagnosisWidget::setState(checks::SystemState state)
                   .arg(m_state->sfAccounts.size())
                   .arg(m_state->mktoLeads.size()),
               false);
+    // New data: the chain on screen is checked again (after a fix, that is the re-check).
+    if (!shown.isEmpty() && m_diagnosis->find(shown).candidates.size() == 1)
+        diagnose(shown);
+    else
+        updateFix();
+    if (m_fixing && !m_fixRunSummary.isEmpty()) {
+        m_fixing = false;
+        const DiagnosisLink::Verdict verdict = m_current.verdict();
+        QString after;
+        if (m_current.links.isEmpty())
+            after = tr("The record is no longer in the data read.");
+        else if (verdict == DiagnosisLink::Verdict::Pass)
+            after = tr("Re-checked: every link passes now.");
+        else
+            after = tr("Re-checked: still %1; see the links marked below.")
+                        .arg(DiagnosisLink::verdictLabel(verdict).toLower());
+        setFixNote(m_fixRunSummary + u' ' + after
+                   + (m_fixPlan.manualSteps.isEmpty()
+                          ? QString()
+                          : u'\n' + tr("Left for you:") + u"\n• "_qs
+                                + m_fixPlan.manualSteps.join(u"\n• "_qs)));
+        m_fixRunSummary.clear();
+        updateFix();
+        emit fixChecked(shown, verdict);
+    }
+}
+
+void DiagnosisWidget::setFixAvailable(bool available)
+{
+    m_fixAvailable = available;
+    updateFix();
+}
+
+void DiagnosisWidget::setFixNote(const QString &text)
+{
+    m_fixNote->setText(text);
+    m_fixNote->setVisible(!text.isEmpty());
+}
+
+QString DiagnosisWidget::fixNoteText() const
+{
+    return m_fixNote->isVisible() ? m_fixNote->text() : QString();
+}
+
+void DiagnosisWidget::updateFix()
+{
+    m_fixPlan = m_current.links.isEmpty() ? checks::FixPlan{}
+                                          : checks::DiagnosisFix::plan(m_current, *m_state);
+    const bool can = m_fixAvailable && !m_fixing && m_fixPlan.canFix();
+    m_fixButton->setEnabled(can);
+    if (m_fixing) {
+        m_fixButton->setText(tr("Fixing…"));
+        return;
+    }
+    m_fixButton->setText(m_fixPlan.canFix()
+                             ? tr("&Fix: re-sync %n record(s)", nullptr, int(m_fixPlan.records.size()))
+                             : tr("&Fix"));
+    if (!m_fixAvailable)
+        m_fixButton->setToolTip(tr("Connect to Salesforce and Marketo to fix chains."));
+    else if (m_fixPlan.canFix())
+        m_fixButton->setToolTip(
+            tr("Sends this chain's records to Marketo in stage order (sales persons, companies, "
+               "people, opportunities, roles), writes the MSI fields back and checks again. "
+               "Fixes: %1").arg(m_fixPlan.fixableLinks.join(QStringLiteral(", "))));
+    else
+        m_fixButton->setToolTip(tr("Nothing here that a sync can mend."));
+}
+
+bool DiagnosisWidget::fix()
+{
+    if (m_fixing) {
+        setFixNote(tr("A fix is already running."));
+        return false;
+    }
+    if (!m_fixAvailable) {
+        setFixNote(tr("No connection to Salesforce and Marketo: fixes need one."));
+        return false;
+    }
+    if (!m_fixPlan.canFix()) {
+        setFixNote(m_fixPlan.manualSteps.isEmpty()
+                       ? tr("Nothing to fix: no broken link here is one a sync mends.")
+                       : tr("A sync cannot mend what is broken here:") + u"\n• "_qs
+                             + m_fixPlan.manualSteps.join(u"\n• "_qs));
+        return false;
+    }
+    m_fixing = true;
+    m_fixRunSummary.clear();
+    updateFix();
+    setFixNote(tr("Re-syncing %n record(s) of this chain in stage order…", nullptr,
+                  int(m_fixPlan.records.size())));
+    emit fixRequested(m_fixPlan.records, checks::Records::sfLabel(m_current.record));
+    return true;
+}
+
+void DiagnosisWidget::fixFailed(const QString &message)
+{
+    m_fixing = false;
+    m_fixRunSummary.clear();
+    setFixNote(tr("The fix did not start: %1").arg(message));
+    updateFix();
+}
+
+void DiagnosisWidget::fixRunFinished(const QString &summary)
+{
+    // The re-check follows when the owner loads the new state (setState).
+    m_fixRunSummary = summary.isEmpty() ? tr("Fix run finished.") : summary;
+    setFixNote(m_fixRunSummary + u' ' + tr("Reading both systems to check again…"));
 }
 
 bool DiagnosisWidget::loadSeed(const QString &directory)
@@ -239,6 +361,12 @@ bool DiagnosisWidget::diagnose(const QString &query)
             break;
         }
     }
+    updateFix();
+    if (!m_fixing)
+        setFixNote(m_fixPlan.manualSteps.isEmpty()
+                       ? QString()
+                       : tr("Needs you (a sync cannot mend it):") + u"\n• "_qs
+                             + m_fixPlan.manualSteps.join(u"\n• "_qs));
     emit diagnosed(id, m_current.verdict());
     return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "checks/Diagnosis.h"
+#include "checks/DiagnosisFix.h"
 #include "checks/MsiDiagnosis.h"
 #include "checks/SystemState.h"
 
@@ -47,6 +48,21 @@ public:
     bool showExample();
     void scanAll();
 
+    // The Fix button: re-syncs the records of the diagnosed chain (in stage order, through the
+    // owner of the sync, see fixRequested) and re-checks the chain when the new state arrives.
+    // Off until someone can run a sync (setFixAvailable).
+    void setFixAvailable(bool available);
+    // Asks for the fix of the current chain; false (with the reason shown) when there is nothing
+    // a sync can mend or a fix is already running.
+    bool fix();
+    // What the owner of the sync reports back.
+    void fixFailed(const QString &message);
+    void fixRunFinished(const QString &summary);
+    bool isFixing() const { return m_fixing; }
+    const checks::FixPlan &fixPlan() const { return m_fixPlan; }
+    QPushButton *fixButton() const { return m_fixButton; }
+    QString fixNoteText() const;
+
     const checks::Diagnosis &currentDiagnosis() const { return m_current; }
     DiagnosisScene *scene() const { return m_scene; }
     QGraphicsView *view() const { return m_view; }
@@ -58,6 +74,10 @@ public:
 signals:
     void diagnosed(const QString &recordId, checks::DiagnosisLink::Verdict verdict);
     void scanFinished(int groups);
+    // The Fix button: re-sync these Salesforce records (18-char IDs) in stage order.
+    void fixRequested(const QSet<QString> &records, const QString &recordLabel);
+    // The chain was re-checked after a fix.
+    void fixChecked(const QString &recordId, checks::DiagnosisLink::Verdict verdict);
 
 private:
     QWidget *buildChainTab();
@@ -65,6 +85,8 @@ private:
     void showLink(int index);
     void showScan(const checks::MsiDiagnosis::Bulk &bulk);
     void setStatus(const QString &text, bool error);
+    void updateFix();
+    void setFixNote(const QString &text);
 
     std::shared_ptr<const checks::SystemState> m_state;
     std::unique_ptr<checks::MsiDiagnosis> m_diagnosis;
@@ -73,6 +95,12 @@ private:
     QLineEdit *m_query = nullptr;
     QPushButton *m_diagnoseButton = nullptr;
     QLabel *m_status = nullptr;
+    QPushButton *m_fixButton = nullptr;
+    QLabel *m_fixNote = nullptr;
+    checks::FixPlan m_fixPlan;
+    bool m_fixAvailable = false;
+    bool m_fixing = false;
+    QString m_fixRunSummary;
     DiagnosisScene *m_scene = nullptr;
     QGraphicsView *m_view = nullptr;
     QListWidget *m_links = nullptr;

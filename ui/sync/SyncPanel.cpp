@@ -254,7 +254,16 @@ bool SyncPanel::startRetryFailed()
     return start(false, true);
 }
 
-bool SyncPanel::start(bool dryRun, bool retryFailed)
+bool SyncPanel::startForRecords(const QSet<QString> &records)
+{
+    if (records.isEmpty()) {
+        showMessage(Tone::Error, tr("Nothing to re-sync: no Salesforce records were named."));
+        return false;
+    }
+    return start(false, false, records);
+}
+
+bool SyncPanel::start(bool dryRun, bool retryFailed, const QSet<QString> &onlyRecords)
 {
     if (!m_controller || isRunning())
         return false;
@@ -272,6 +281,7 @@ bool SyncPanel::start(bool dryRun, bool retryFailed)
     sync::RunOptions options = m_options;
     options.dryRun = dryRun;
     options.retryFailed = retryFailed;
+    options.onlyRecords = onlyRecords;
     options.full = m_full->isChecked();
     if (!m_controller->start(m_workspacePath, connection, options)) {
         showMessage(Tone::Error, tr("A run is already going."));
@@ -281,7 +291,10 @@ bool SyncPanel::start(bool dryRun, bool retryFailed)
     m_pipeline->startRun(options.stages, dryRun);
     m_results->model()->clear();
     m_message->hide();
-    m_phase->setText(dryRun ? tr("Dry run: starting…") : tr("Starting…"));
+    m_phase->setText(dryRun                  ? tr("Dry run: starting…")
+                     : onlyRecords.isEmpty() ? tr("Starting…")
+                                             : tr("Re-syncing %n record(s) and their parents…",
+                                                  nullptr, int(onlyRecords.size())));
     m_progress->setFormat(tr("%v of %m records"));
     m_progress->setRange(0, 0); // busy until a stage reports its size
     m_rate->clear();

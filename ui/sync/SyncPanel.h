@@ -51,6 +51,9 @@ public:
     bool startDryRun();
     bool startRun();
     bool startRetryFailed();
+    // A run of only these Salesforce records (18-char IDs) and the parents they need, in stage
+    // order: what a diagnosis' Fix button asks for.
+    bool startForRecords(const QSet<QString> &records);
     void cancel();
     bool isRunning() const;
 
@@ -68,7 +71,7 @@ signals:
 private:
     enum class Tone { Info, Success, Warning, Error };
     void build();
-    bool start(bool dryRun, bool retryFailed);
+    bool start(bool dryRun, bool retryFailed, const QSet<QString> &onlyRecords = {});
     void setRunning(bool running);
     void showMessage(Tone tone, const QString &text);
     void refreshUsage();
