@@ -25,6 +25,8 @@ public:
     int inFlight() const { return m_inFlight; }
     int usedToday();
     void setUsedToday(int used) { m_usedToday = used; }
+    int dailyQuota() const { return m_dailyQuota; }
+    void setDailyQuota(int calls) { m_dailyQuota = calls; }
 
 private:
     void rollDay();

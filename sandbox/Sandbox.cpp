@@ -200,6 +200,12 @@ void Sandbox::expireTokens()
 }
 
 int Sandbox::marketoCallsToday() const { return m_marketoServer ? m_marketoServer->limiter().usedToday() : 0; }
+void Sandbox::setMarketoDailyQuota(int calls)
+{
+    m_options.marketoDailyQuota = calls;
+    if (m_marketoServer)
+        m_marketoServer->limiter().setDailyQuota(calls);
+}
 int Sandbox::salesforceApiUsage() const { return m_salesforce ? m_salesforce->apiUsage() : 0; }
 
 void Sandbox::scheduleSave()

@@ -58,6 +58,8 @@ public:
     QDateTime now() const;
     void expireTokens(); // both systems' access tokens expire now
     int marketoCallsToday() const;
+    // Changes the daily quota now (e.g. a test granting a few more calls instead of a new day).
+    void setMarketoDailyQuota(int calls);
     int salesforceApiUsage() const;
     bool saveState(QString *error = nullptr); // writes --state now (also done after every write)
 

@@ -321,6 +321,7 @@ void MarketoClient::sendNextPage(const std::shared_ptr<FilterRun> &run)
             run->pageToken = token;
         } else {
             run->pageToken.clear();
+            run->report.valuesRead += run->chunks.at(run->chunk).values;
             ++run->chunk;
         }
         sendNextPage(run);

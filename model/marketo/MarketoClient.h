@@ -35,6 +35,8 @@ struct FilterReport final
     QList<QJsonObject> records;  // every page of every chunk, merged
     QStringList missingValues;   // asked-for values that matched no record (when the records
                                  // carry the filterType field; compared case-insensitively)
+    QStringList valuesRead;      // values whose chunk was read to its last page (all of them
+                                 // unless error is set): what a stopped read did not lose
     int calls = 0;
 };
 

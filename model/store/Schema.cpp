@@ -11,7 +11,20 @@ namespace msi::store {
 
 namespace {
 
-// Current (version 2) schema, for fresh workspaces.
+// Version 3: what a run read from Marketo, for the run that resumes it (MarketoReadCache).
+constexpr char16_t kMarketoReadsTable[] =
+    uR"(CREATE TABLE marketo_reads (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER,
+        object TEXT NOT NULL,
+        filter TEXT NOT NULL,
+        vals TEXT NOT NULL,
+        records TEXT NOT NULL,
+        read_at TEXT NOT NULL))";
+constexpr char16_t kMarketoReadsIndex[] =
+    u"CREATE INDEX marketo_reads_object ON marketo_reads (object, filter)";
+
+// Current (version 3) schema, for fresh workspaces.
 const char16_t *const kCreateStatements[] = {
     uR"(CREATE TABLE profiles (
         id INTEGER PRIMARY KEY,
@@ -99,6 +112,8 @@ const char16_t *const kCreateStatements[] = {
         day TEXT NOT NULL,
         calls INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (system, day)) WITHOUT ROWID)",
+    kMarketoReadsTable,
+    kMarketoReadsIndex,
 };
 
 // The snapshot indexes of version 2 (fresh and migrated). The key columns are indexed only
@@ -191,6 +206,12 @@ const char16_t *const kMigrateTo2[] = {
         PRIMARY KEY (system, day)) WITHOUT ROWID)",
 };
 
+// Version 2 -> 3.
+const char16_t *const kMigrateTo3[] = {
+    kMarketoReadsTable,
+    kMarketoReadsIndex,
+};
+
 template<std::size_t N>
 bool execAll(QSqlDatabase &db, const char16_t *const (&statements)[N], QString *error)
 {
@@ -272,7 +293,9 @@ bool Schema::migrate(QSqlDatabase &db, int from, QString *error)
     bool ok = transaction.isActive();
     if (ok && from <= 1)
         ok = execAll(db, kMigrateTo2, &detail) && execAll(db, kSnapshotIndexes, &detail);
-    // Later versions: add `if (ok && from <= 2) ok = execAll(db, kMigrateTo3, &detail);`
+    if (ok && from <= 2)
+        ok = execAll(db, kMigrateTo3, &detail);
+    // Later versions: add `if (ok && from <= 3) ok = execAll(db, kMigrateTo4, &detail);`
     if (ok)
         ok = setVersion(db, CurrentVersion, &detail) && transaction.commit(&detail);
     if (!ok) {

@@ -4,6 +4,7 @@
 
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
+#include "store/MarketoReadCache.h"
 #include "store/RunRepository.h"
 #include "store/UsageLedger.h"
 #include "store/Workspace.h"
@@ -53,21 +54,24 @@ void SyncEngine::journal(Stage stage, const QList<store::RecordOutcome> &outcome
         qCWarning(lcSync) << "journal:" << SyncTypes::stageKey(stage) << error;
 }
 
-void SyncEngine::journalCall(Stage stage, bool marketo, const QString &endpoint, int requests,
-                             const QString &errorCode)
+void SyncEngine::journalCall(std::optional<Stage> stage, bool marketo, const QString &endpoint,
+                             int requests, const QString &errorCode)
 {
     if (m_result.runId == 0 || requests <= 0)
         return;
     store::ApiCall call;
-    call.stage = SyncTypes::stageKey(stage);
+    if (stage)
+        call.stage = SyncTypes::stageKey(*stage);
     call.system = marketo ? store::System::Marketo : store::System::Salesforce;
     call.endpoint = endpoint;
     call.httpStatus = 200;
     call.errorCode = errorCode;
     call.requestCount = requests;
     store::RunRepository(*m_workspace).recordCall(m_result.runId, call);
-    if (marketo)
-        store::UsageLedger(*m_workspace).addCalls(store::System::Marketo, requests);
+    // Marketo does not count the call it refuses with 607 against the quota.
+    if (marketo && requests - (errorCode == u"607" ? 1 : 0) > 0)
+        store::UsageLedger(*m_workspace)
+            .addCalls(store::System::Marketo, requests - (errorCode == u"607" ? 1 : 0));
 }
 
 void SyncEngine::emitProgress(Stage stage)
@@ -111,6 +115,9 @@ void SyncEngine::stop(RunResult::Status status, const QString &message)
 
 void SyncEngine::complete()
 {
+    // A run that ended normally resumes nothing: what stopped runs read of Marketo is stale now.
+    if (!m_options.dryRun && m_workspace)
+        store::MarketoReadCache(*m_workspace).clear();
     bool problems = false;
     for (const StageResult &stage : std::as_const(m_result.stages))
         problems = problems || stage.problems() > 0;

@@ -17,9 +17,10 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace msi::salesforce { class SalesforceClient; struct QueryResult; }
-namespace msi::store { class Workspace; struct RecordOutcome; }
+namespace msi::store { class Workspace; struct RecordOutcome; struct RunInfo; }
 
 namespace msi::sync {
 
@@ -77,7 +78,10 @@ private:
 
     // Set-up and reads (SyncEngineReads.cpp)
     bool openWorkspace();
+    void findResumedRuns(const QList<store::RunInfo> &history);
     void signIn();
+    void describeLeads();
+    void applyLeadSchema(const QJsonObject &learned);
     void readSalesforce(int step);
     void addPreviousFailures();
     void readMarketo(int step);
@@ -90,13 +94,15 @@ private:
     void finishStage();
     void blockOrphans(StagePlan &plan);
     void runWriteBack();
-    void writeBackRead(const QList<qint64> &leadIds, int offset);
-    void writeBackSend(int offset);
+    void writeBackRead(int offset);
+    void writeBackFlush(bool all, std::function<void()> next);
+    void writeBackStop(RunResult::Status status, const QString &message);
 
     // Journal and end (SyncEngine.cpp)
     void journal(Stage stage, const QList<store::RecordOutcome> &outcomes);
-    void journalCall(Stage stage, bool marketo, const QString &endpoint, int requests,
-                     const QString &errorCode);
+    // stage: none for calls outside a stage (describe)
+    void journalCall(std::optional<Stage> stage, bool marketo, const QString &endpoint,
+                     int requests, const QString &errorCode);
     void journalNotSent(Stage stage);
     bool cancelled();
     void stop(RunResult::Status status, const QString &message);
@@ -120,6 +126,13 @@ private:
     MarketoState m_marketoState;
     SyncPlan m_plan;
     QSet<QString> m_onlyIds;                 // retry failed: the records to retry
+    // A run resumes the runs that stopped since the last one that ended normally (daily quota,
+    // cancel, crash, connection): it reuses what they read from Marketo (MarketoReadCache),
+    // re-plans what they left failed, and skips the write-backs they finished.
+    bool m_resuming = false;
+    QList<qint64> m_resumedRuns;             // newest first
+    qint64 m_lastFinishedRun = 0;            // the last run that ended normally, 0 when none
+    QSet<QString> m_writtenBack;             // people whose stage 6 a resumed run finished
     QHash<QString, QDateTime> m_maxModstamp; // per Salesforce object read
     QHash<QString, qint64> m_personLeadIds;  // person -> Marketo lead id (plan, links, stage 3)
     QHash<Stage, QSet<QString>> m_refused;   // records Marketo refused in this run
@@ -132,7 +145,8 @@ private:
     int m_stageDone = 0;
     ProgressMeter m_meter;
     QElapsedTimer m_stageClock;
-    QList<QJsonObject> m_writeBackUpdates;
+    QList<QPair<QString, qint64>> m_writeBackPeople; // person -> Marketo lead id, to read
+    QList<QJsonObject> m_writeBackUpdates;           // differences read, not written yet
     QList<QString> m_writeBackIds;
 };
 

@@ -8,11 +8,14 @@
 
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
+#include "store/MarketoReadCache.h"
 #include "store/RunRepository.h"
 #include "store/SnapshotRepository.h"
 #include "store/UsageLedger.h"
 #include "store/WatermarkRepository.h"
 #include "store/Workspace.h"
+
+#include <QJsonArray>
 
 namespace msi::sync {
 
@@ -86,6 +89,20 @@ QStringList unique(const QStringList &values)
     return result;
 }
 
+// Adds the records not there yet (by Marketo id or GUID).
+void mergeRecords(QList<QJsonObject> *target, const QList<QJsonObject> &records)
+{
+    QSet<QString> have;
+    for (const QJsonObject &record : std::as_const(*target))
+        have.insert(store::MarketoReadCache::recordKey(record));
+    for (const QJsonObject &record : records) {
+        if (!have.contains(store::MarketoReadCache::recordKey(record))) {
+            have.insert(store::MarketoReadCache::recordKey(record));
+            target->append(record);
+        }
+    }
+}
+
 // Instances name the score fields differently (priority/relativeUrgency/relativeScoring or
 // relativeScore/urgency): use the name the describe lists.
 void adaptMsiFields(QList<MsiFieldMapping> *fields, const marketo::LeadSchema &schema)
@@ -114,9 +131,11 @@ bool SyncEngine::openWorkspace()
     store::RunRepository runs(*m_workspace);
     runs.markInterruptedRuns();
     LinkStore(*m_workspace).load(&m_links);
+    const QList<store::RunInfo> history = runs.runs();
+    findResumedRuns(history);
 
     if (m_options.retryFailed) {
-        for (const store::RunInfo &run : runs.runs()) {
+        for (const store::RunInfo &run : history) {
             if (run.mode == store::RunMode::DryRun)
                 continue;
             for (const store::RecordOutcome &outcome : runs.failures(run.id))
@@ -151,6 +170,41 @@ bool SyncEngine::openWorkspace()
     return true;
 }
 
+// The runs since the last one that ended normally (newest first, dry runs left out) stopped
+// before their end: this run resumes them.
+void SyncEngine::findResumedRuns(const QList<store::RunInfo> &history)
+{
+    for (const store::RunInfo &run : history) {
+        if (run.mode == store::RunMode::DryRun || run.status == store::RunStatus::Running)
+            continue;
+        if (run.status == store::RunStatus::Succeeded) {
+            m_lastFinishedRun = run.id;
+            break;
+        }
+        m_resumedRuns.append(run.id);
+    }
+    m_resuming = !m_resumedRuns.isEmpty();
+    store::MarketoReadCache cache(*m_workspace);
+    if (!m_resuming) {
+        // What earlier runs read is stale once a run ended normally.
+        if (!m_options.dryRun)
+            cache.clear();
+        return;
+    }
+    const store::RunRepository runs(*m_workspace);
+    const QString writeBack = SyncTypes::stageKey(Stage::MsiWriteBack);
+    for (qint64 runId : std::as_const(m_resumedRuns)) {
+        for (store::Outcome done : {store::Outcome::Updated, store::Outcome::Unchanged}) {
+            for (const store::RecordOutcome &outcome : runs.outcomes(runId, done)) {
+                if (outcome.stage == writeBack)
+                    m_writtenBack.insert(outcome.recordKey);
+            }
+        }
+    }
+    qCInfo(lcSync) << "resuming" << m_resumedRuns.size() << "stopped run(s):" << cache.rowCount()
+                   << "Marketo reads and" << m_writtenBack.size() << "write-backs are kept";
+}
+
 QStringList SyncEngine::salesforceObjects()
 {
     QStringList objects;
@@ -182,35 +236,79 @@ void SyncEngine::signIn()
             if (error.isError())
                 return stop(RunResult::Status::Connection,
                             tr("Marketo sign-in failed: %1").arg(error.message()));
-            m_marketo->describeLeads([this](const marketo::LeadSchemaReport &report) {
-                if (report.error.isError())
-                    return stop(report.error.kind == net::ApiError::Kind::QuotaExhausted
-                                    ? RunResult::Status::QuotaExhausted
-                                    : RunResult::Status::Connection,
-                                tr("Marketo lead describe failed: %1").arg(report.error.message()));
-                m_options.policy.leadLookup = report.schema.canFilterBy(QStringLiteral("externalPersonId"))
-                    ? SyncPolicy::LeadLookup::ExternalPersonId
-                    : SyncPolicy::LeadLookup::Email;
-                adaptMsiFields(&m_options.policy.msiFields, report.schema);
-                const QStringList wanted{
-                    QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("firstName"),
-                    QStringLiteral("lastName"), QStringLiteral("title"), QStringLiteral("phone"),
-                    QStringLiteral("leadSource"), QStringLiteral("company"),
-                    QStringLiteral("externalPersonId"), QStringLiteral("externalCompanyId"),
-                    QStringLiteral("externalSalesPersonId")};
-                m_leadFields.clear();
-                for (const QString &field : wanted) {
-                    if (report.schema.isEmpty() || report.schema.hasField(field))
-                        m_leadFields.append(field);
-                }
-                for (const MsiFieldMapping &field : std::as_const(m_options.policy.msiFields)) {
-                    if (report.schema.hasField(field.marketoField))
-                        m_leadFields.append(field.marketoField);
-                }
-                readSalesforce(0);
-            });
+            describeLeads();
         });
     });
+}
+
+// What the run needs of describe2 (the lookup field, the lead fields and the MSI field names
+// this instance has), asked once per run and kept for the run that resumes it.
+void SyncEngine::describeLeads()
+{
+    const QString object = marketo::restPath(marketo::MarketoObject::Lead);
+    const QString describe = QStringLiteral("describe2");
+    if (m_resuming) {
+        const store::MarketoReadCache::Reads known =
+            store::MarketoReadCache(*m_workspace).load(object, describe);
+        if (!known.records.isEmpty()) {
+            applyLeadSchema(known.records.constLast());
+            return readSalesforce(0);
+        }
+    }
+    m_marketo->describeLeads([this, object, describe](const marketo::LeadSchemaReport &report) {
+        if (report.error.isError()) {
+            m_result.quotaResetsAt = report.error.resetsAt;
+            return stop(report.error.kind == net::ApiError::Kind::QuotaExhausted
+                            ? RunResult::Status::QuotaExhausted
+                            : RunResult::Status::Connection,
+                        tr("Marketo lead describe failed: %1").arg(report.error.message()));
+        }
+        journalCall(std::nullopt, true, QStringLiteral("/rest/v1/leads/describe2.json"), 1, {});
+        const QStringList wanted{
+            QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("firstName"),
+            QStringLiteral("lastName"), QStringLiteral("title"), QStringLiteral("phone"),
+            QStringLiteral("leadSource"), QStringLiteral("company"),
+            QStringLiteral("externalPersonId"), QStringLiteral("externalCompanyId"),
+            QStringLiteral("externalSalesPersonId")};
+        QList<MsiFieldMapping> msiFields = m_options.policy.msiFields;
+        adaptMsiFields(&msiFields, report.schema);
+        QJsonArray leadFields;
+        for (const QString &field : wanted) {
+            if (report.schema.isEmpty() || report.schema.hasField(field))
+                leadFields.append(field);
+        }
+        QJsonObject msiNames;
+        for (const MsiFieldMapping &field : std::as_const(msiFields)) {
+            msiNames.insert(field.salesforceField, field.marketoField);
+            if (report.schema.hasField(field.marketoField))
+                leadFields.append(field.marketoField);
+        }
+        const QJsonObject learned{
+            {QStringLiteral("id"), describe},
+            {QStringLiteral("externalPersonIdLookup"),
+             report.schema.canFilterBy(QStringLiteral("externalPersonId"))},
+            {QStringLiteral("leadFields"), leadFields},
+            {QStringLiteral("msiFields"), msiNames},
+        };
+        if (!m_options.dryRun)
+            store::MarketoReadCache(*m_workspace)
+                .save(m_result.runId, object, describe, {describe}, {learned});
+        applyLeadSchema(learned);
+        readSalesforce(0);
+    });
+}
+
+void SyncEngine::applyLeadSchema(const QJsonObject &learned)
+{
+    m_options.policy.leadLookup = learned.value(u"externalPersonIdLookup").toBool()
+        ? SyncPolicy::LeadLookup::ExternalPersonId
+        : SyncPolicy::LeadLookup::Email;
+    const QJsonObject msiNames = learned.value(u"msiFields").toObject();
+    for (MsiFieldMapping &field : m_options.policy.msiFields)
+        field.marketoField = msiNames.value(field.salesforceField).toString(field.marketoField);
+    m_leadFields.clear();
+    for (const QJsonValue &field : learned.value(u"leadFields").toArray())
+        m_leadFields.append(field.toString());
 }
 
 void SyncEngine::readSalesforce(int step)
@@ -284,11 +382,14 @@ void SyncEngine::addPreviousFailures()
             present.insert(RecordMapper::id18(record.value(u"Id")));
     }
     const store::SnapshotRepository snapshots(*m_workspace);
-    for (const store::RunInfo &run : runs.runs()) {
-        if (run.id == m_result.runId || run.mode == store::RunMode::DryRun)
-            continue;
-        QList<store::RecordOutcome> pending = runs.failures(run.id);
-        pending += runs.outcomes(run.id, store::Outcome::Deferred);
+    // The runs this one resumes left records unfinished that the last finished run had failed
+    // (they never reached their stage): take every one of them, and the last finished run's.
+    QList<qint64> earlier = m_resumedRuns;
+    if (m_lastFinishedRun > 0)
+        earlier.append(m_lastFinishedRun);
+    for (qint64 runId : std::as_const(earlier)) {
+        QList<store::RecordOutcome> pending = runs.failures(runId);
+        pending += runs.outcomes(runId, store::Outcome::Deferred);
         for (const store::RecordOutcome &outcome : std::as_const(pending)) {
             const QString object = objectForPrefix(outcome.recordKey);
             if (object.isEmpty() || present.contains(outcome.recordKey))
@@ -300,7 +401,6 @@ void SyncEngine::addPreviousFailures()
                 present.insert(outcome.recordKey);
             }
         }
-        break; // the newest real run only
     }
 }
 
@@ -429,11 +529,50 @@ void SyncEngine::readMarketo(int step)
         planRun();
         return;
     }
+    const QString restObject = marketo::restPath(object);
+    if (m_resuming && !values.isEmpty()) {
+        // A stopped run read some of these already: reuse its answer, read only the rest.
+        const store::MarketoReadCache::Reads known =
+            store::MarketoReadCache(*m_workspace).load(restObject, filterType);
+        QSet<QString> reused;
+        QStringList unread;
+        for (const QString &value : std::as_const(values)) {
+            if (known.contains(value))
+                reused.insert(store::MarketoReadCache::valueKey(value));
+            else
+                unread.append(value);
+        }
+        // What the stopped runs wrote since (the records they created or updated): a lead read
+        // by e-mail may have been adopted by another person since, for example.
+        const QHash<QString, QJsonObject> written =
+            store::MarketoReadCache(*m_workspace).written(restObject);
+        QList<QJsonObject> found;
+        for (QJsonObject record : known.records) {
+            if (!reused.contains(store::MarketoReadCache::valueKey(record.value(filterType))))
+                continue;
+            const QJsonObject overlay = written.value(store::MarketoReadCache::recordKey(record));
+            for (auto it = overlay.constBegin(); it != overlay.constEnd(); ++it)
+                record.insert(it.key(), it.value());
+            found.append(record);
+        }
+        mergeRecords(target, found);
+        if (!reused.isEmpty())
+            qCInfo(lcSync).noquote() << "Marketo" << restObject << "by" << filterType << ":"
+                                     << reused.size() << "values known from the stopped run,"
+                                     << unread.size() << "to read";
+        values = unread;
+    }
     if (values.isEmpty())
         return readMarketo(step + 1);
     emit phaseChanged(tr("Reading Marketo %1").arg(marketo::displayName(object)));
     m_marketo->getByFilter(object, filterType, values, fields,
-                           [this, step, stage, target, object](const marketo::FilterReport &report) {
+                           [this, step, stage, target, object, filterType,
+                            restObject](const marketo::FilterReport &report) {
+        // Whatever was read survives a stop, for the run that resumes this one.
+        if (!m_options.dryRun)
+            store::MarketoReadCache(*m_workspace)
+                .save(m_result.runId, restObject, filterType, report.valuesRead, report.records);
+        mergeRecords(target, report.records);
         journalCall(stage, true, QStringLiteral("/rest/v1/") + marketo::restPath(object)
                         + QStringLiteral(".json"),
                     report.calls, report.error.code);
@@ -447,18 +586,6 @@ void SyncEngine::readMarketo(int step)
             return stop(RunResult::Status::Connection,
                         tr("Reading Marketo %1 failed: %2")
                             .arg(marketo::displayName(object), report.error.message()));
-        }
-        QSet<QString> have;
-        for (const QJsonObject &record : std::as_const(*target))
-            have.insert(record.value(u"id").toVariant().toString()
-                        + record.value(u"marketoGUID").toString());
-        for (const QJsonObject &record : report.records) {
-            const QString key = record.value(u"id").toVariant().toString()
-                + record.value(u"marketoGUID").toString();
-            if (!have.contains(key)) {
-                have.insert(key);
-                target->append(record);
-            }
         }
         readMarketo(step + 1);
     });

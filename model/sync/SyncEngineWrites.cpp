@@ -8,6 +8,7 @@
 
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
+#include "store/MarketoReadCache.h"
 #include "store/RunRepository.h"
 #include "store/SnapshotRepository.h"
 #include "store/WatermarkRepository.h"
@@ -245,6 +246,7 @@ void SyncEngine::batchDone(const marketo::SyncReport &report)
 
     QList<store::RecordOutcome> rows;
     QList<QPair<QString, MarketoLink>> links;
+    QList<QJsonObject> written;
     for (const marketo::SyncOutcome &outcome : report.outcomes) {
         if (outcome.index < 0 || outcome.index >= batch.recordIndices.size())
             continue;
@@ -266,6 +268,12 @@ void SyncEngine::batchDone(const marketo::SyncReport &report)
                                                             : record.payloadHash;
             links.append({record.salesforceId, link});
             m_links.insert(stage, record.salesforceId, link);
+            QJsonObject sent = input;
+            if (link.marketoId > 0)
+                sent.insert(u"id", link.marketoId);
+            else
+                sent.insert(u"marketoGUID", link.marketoGuid);
+            written.append(sent);
             if (stage == Stage::Leads && link.marketoId > 0)
                 m_personLeadIds.insert(record.salesforceId, link.marketoId);
             const store::Outcome done = outcome.status == marketo::SyncOutcome::Status::Created
@@ -296,6 +304,9 @@ void SyncEngine::batchDone(const marketo::SyncReport &report)
         QString error;
         if (!LinkStore(*m_workspace).save(stage, links, m_result.runId, &error))
             qCWarning(lcSync) << "links:" << error;
+        // For a run resuming this one: what it reuses of this run's reads is brought up to date.
+        store::MarketoReadCache(*m_workspace)
+            .saveWritten(m_result.runId, marketo::restPath(object), written);
     }
     journal(stage, rows);
     journalCall(stage, true,
@@ -348,64 +359,73 @@ void SyncEngine::finishStage()
     runStage(m_stageIndex + 1);
 }
 
-// Stage 6: read the MSI values of every linked person (by Marketo id, 300 per call) and write the
-// differences to Salesforce (composite, 200 per call).
+// Stage 6: read the MSI values of every linked person (by Marketo id, one call of up to 300),
+// and write the differences to Salesforce (composite, 200 per call) as soon as 200 are known and
+// at the end, so that a stop (607 on a read, cancel) loses no difference already read. A run
+// resuming a stopped one skips the people whose write-back that run finished.
 void SyncEngine::runWriteBack()
 {
     const QHash<QString, MarketoLink> people = m_links.stageLinks(Stage::Leads);
-    QList<qint64> leadIds;
+    m_writeBackPeople.clear();
     for (auto it = people.cbegin(); it != people.cend(); ++it) {
-        if (it.value().marketoId > 0 && (m_onlyIds.isEmpty() || m_onlyIds.contains(it.key())))
-            leadIds.append(it.value().marketoId);
+        if (it.value().marketoId > 0 && (m_onlyIds.isEmpty() || m_onlyIds.contains(it.key()))
+            && !m_writtenBack.contains(it.key()))
+            m_writeBackPeople.append({it.key(), it.value().marketoId});
     }
-    std::sort(leadIds.begin(), leadIds.end());
+    std::sort(m_writeBackPeople.begin(), m_writeBackPeople.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
     m_writeBackUpdates.clear();
     m_writeBackIds.clear();
-    m_result.stage(Stage::MsiWriteBack)->total = int(leadIds.size());
-    m_meter.start(int(leadIds.size()), 0);
+    const int total = int(m_writeBackPeople.size());
+    m_result.stage(Stage::MsiWriteBack)->total = total;
+    m_meter.start(total, 0);
     m_stageDone = 0;
-    emit stageStarted(Stage::MsiWriteBack, int(leadIds.size()));
+    emit stageStarted(Stage::MsiWriteBack, total);
     emit phaseChanged(tr("Stage 6: %1").arg(SyncTypes::stageTitle(Stage::MsiWriteBack)));
-    writeBackRead(leadIds, 0);
+    writeBackRead(0);
 }
 
-void SyncEngine::writeBackRead(const QList<qint64> &leadIds, int offset)
+void SyncEngine::writeBackRead(int offset)
 {
     if (cancelled())
         return;
-    if (offset >= leadIds.size())
-        return writeBackSend(0);
-    const int chunk = m_options.batchSize * 10; // the client splits it into calls of 300
+    if (offset >= m_writeBackPeople.size()) {
+        return writeBackFlush(true, [this] {
+            m_result.stage(Stage::MsiWriteBack)->elapsedMs = m_stageClock.elapsed();
+            runStage(m_stageIndex + 1);
+        });
+    }
+    const int chunk = m_options.batchSize;
     QStringList values;
-    for (int i = offset; i < qMin(offset + chunk, int(leadIds.size())); ++i)
-        values.append(QString::number(leadIds.at(i)));
+    QHash<qint64, QString> personByLead;
+    for (int i = offset; i < qMin(offset + chunk, int(m_writeBackPeople.size())); ++i) {
+        values.append(QString::number(m_writeBackPeople.at(i).second));
+        personByLead.insert(m_writeBackPeople.at(i).second, m_writeBackPeople.at(i).first);
+    }
     QStringList fields{QStringLiteral("id"), QStringLiteral("externalPersonId")};
     for (const MsiFieldMapping &field : std::as_const(m_options.policy.msiFields)) {
         if (m_leadFields.contains(field.marketoField))
             fields.append(field.marketoField);
     }
     m_marketo->getByFilter(marketo::MarketoObject::Lead, QStringLiteral("id"), values, fields,
-                           [this, leadIds, offset, chunk](const marketo::FilterReport &report) {
+                           [this, offset, chunk, personByLead](const marketo::FilterReport &report) {
         StageResult *result = m_result.stage(Stage::MsiWriteBack);
         result->readCalls += report.calls;
         journalCall(Stage::MsiWriteBack, true, QStringLiteral("/rest/v1/leads.json"), report.calls,
                     report.error.code);
         if (report.error.isError()) {
-            if (report.error.kind == net::ApiError::Kind::QuotaExhausted) {
-                m_result.quotaResetsAt = report.error.resetsAt;
-                return stop(RunResult::Status::QuotaExhausted, report.error.message());
-            }
-            return stop(RunResult::Status::Connection, report.error.message());
+            // Write what was read before stopping: Salesforce has no part in Marketo's quota.
+            m_result.quotaResetsAt = report.error.resetsAt;
+            const bool quota = report.error.kind == net::ApiError::Kind::QuotaExhausted;
+            return writeBackStop(quota ? RunResult::Status::QuotaExhausted
+                                       : RunResult::Status::Connection,
+                                 report.error.message());
         }
         QHash<QString, const QJsonObject *> snapshotPeople;
         for (const QList<QJsonObject> *list : {&m_snapshot.contacts, &m_snapshot.leads}) {
             for (const QJsonObject &person : *list)
                 snapshotPeople.insert(RecordMapper::id18(person.value(u"Id")), &person);
         }
-        const QHash<QString, MarketoLink> people = m_links.stageLinks(Stage::Leads);
-        QHash<qint64, QString> personByLead;
-        for (auto it = people.cbegin(); it != people.cend(); ++it)
-            personByLead.insert(it.value().marketoId, it.key());
         const store::SnapshotRepository snapshots(*m_workspace);
         QList<store::RecordOutcome> rows;
         for (const QJsonObject &lead : report.records) {
@@ -437,22 +457,33 @@ void SyncEngine::writeBackRead(const QList<qint64> &leadIds, int offset)
         }
         journal(Stage::MsiWriteBack, rows);
         emitProgress(Stage::MsiWriteBack);
-        writeBackRead(leadIds, offset + chunk);
+        writeBackFlush(false, [this, offset, chunk] { writeBackRead(offset + chunk); });
     });
 }
 
-void SyncEngine::writeBackSend(int offset)
+void SyncEngine::writeBackStop(RunResult::Status status, const QString &message)
 {
-    if (cancelled())
-        return;
-    if (offset >= m_writeBackUpdates.size()) {
-        m_result.stage(Stage::MsiWriteBack)->elapsedMs = m_stageClock.elapsed();
-        return runStage(m_stageIndex + 1);
-    }
+    writeBackFlush(true, [this, status, message] {
+        StageResult *result = m_result.stage(Stage::MsiWriteBack);
+        result->notSent = qMax(0, result->total - m_stageDone);
+        stop(status, message);
+    });
+}
+
+// Writes the differences read so far: every full call of 200, and the rest too when all is set.
+void SyncEngine::writeBackFlush(bool all, std::function<void()> next)
+{
     const int chunk = 200;
-    const QList<QJsonObject> updates = m_writeBackUpdates.mid(offset, chunk);
-    m_salesforce->updateRecords(updates, [this, offset, chunk,
-                                          updates](const salesforce::UpdateReport &report) {
+    if (m_writeBackUpdates.isEmpty() || (!all && m_writeBackUpdates.size() < chunk))
+        return next();
+    if (m_cancel.load())
+        return next();
+    const QList<QJsonObject> updates = m_writeBackUpdates.mid(0, chunk);
+    const QList<QString> ids = m_writeBackIds.mid(0, chunk);
+    m_writeBackUpdates.remove(0, updates.size());
+    m_writeBackIds.remove(0, ids.size());
+    m_salesforce->updateRecords(updates, [this, all, next = std::move(next), updates,
+                                          ids](const salesforce::UpdateReport &report) mutable {
         StageResult *result = m_result.stage(Stage::MsiWriteBack);
         result->writeCalls += report.calls;
         journalCall(Stage::MsiWriteBack, false, QStringLiteral("/composite/sobjects"),
@@ -463,11 +494,12 @@ void SyncEngine::writeBackSend(int offset)
         for (const salesforce::UpdateOutcome &outcome : report.outcomes) {
             if (outcome.index < 0 || outcome.index >= updates.size())
                 continue;
-            const QString personId = m_writeBackIds.value(offset + outcome.index);
+            const QString personId = ids.value(outcome.index);
             if (!outcome.sent) {
                 ++result->notSent;
                 continue;
             }
+            ++m_stageDone;
             if (outcome.success) {
                 count(result, store::Outcome::Updated);
                 rows.append(outcomeRow(Stage::MsiWriteBack, personId, store::Outcome::Updated, {},
@@ -495,15 +527,16 @@ void SyncEngine::writeBackSend(int offset)
             store::SnapshotRepository(*m_workspace)
                 .upsertRecords(store::System::Salesforce, it.key(), it.value());
         journal(Stage::MsiWriteBack, rows);
-        m_stageDone += int(updates.size());
         emitProgress(Stage::MsiWriteBack);
         if (report.error.isError()) {
+            m_writeBackUpdates.clear();
+            m_writeBackIds.clear();
             const bool quota = report.error.kind == net::ApiError::Kind::QuotaExhausted;
             return stop(quota ? RunResult::Status::QuotaExhausted : RunResult::Status::Connection,
                         tr("Writing MSI values to Salesforce stopped: %1")
                             .arg(report.error.message()));
         }
-        writeBackSend(offset + chunk);
+        writeBackFlush(all, std::move(next));
     });
 }
 

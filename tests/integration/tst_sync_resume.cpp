@@ -23,6 +23,8 @@ private slots:
     void stormOf606();
     void tokenExpiresMidRun();
     void dailyQuotaStopsAndResumes();
+    void tinyDailyQuotaProgresses_data();
+    void tinyDailyQuotaProgresses();
 
 private:
     static QStringList withoutMsi(const QStringList &digest);
@@ -32,6 +34,7 @@ private:
 
     QTemporaryDir m_dir;
     QStringList m_reference;
+    int m_referenceCalls = 0; // Marketo calls of the undisturbed run
 };
 
 void TestSyncResume::initTestCase()
@@ -45,6 +48,8 @@ void TestSyncResume::initTestCase()
     QCOMPARE(result.status, RunResult::Status::Findings);
     m_reference = synctest::stateDigest(sandbox);
     QVERIFY(m_reference.size() > 100);
+    m_referenceCalls = sandbox.marketoCallsToday();
+    QVERIFY(m_referenceCalls > 0);
 }
 
 QStringList TestSyncResume::withoutMsi(const QStringList &digest)
@@ -213,6 +218,74 @@ void TestSyncResume::dailyQuotaStopsAndResumes()
     // MSI fields equal Marketo's current values.
     QCOMPARE(withoutMsi(synctest::stateDigest(sandbox)), withoutMsi(m_reference));
     checkMsiMatchesMarketo(sandbox);
+}
+
+void TestSyncResume::tinyDailyQuotaProgresses_data()
+{
+    QTest::addColumn<int>("callsPerDay");
+    QTest::newRow("1 call a day") << 1;
+    QTest::newRow("3 calls a day") << 3;
+}
+
+// A daily quota smaller than the reads a run makes before writing: every resumed run reuses what
+// the stopped runs read (and wrote), so each one moves on, and the chain ends in the undisturbed
+// run's state. The sandbox's clock stands still (Marketo's scores do not move); each "day" the
+// quota grows by callsPerDay instead.
+void TestSyncResume::tinyDailyQuotaProgresses()
+{
+    QFETCH(int, callsPerDay);
+    sandbox::SandboxOptions options;
+    options.marketoDailyQuota = callsPerDay;
+    sandbox::Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(options, &error), qPrintable(error));
+    const QString workspace =
+        m_dir.filePath(QStringLiteral("tiny-%1.sqlite").arg(callsPerDay));
+    const EngineConnection connection = synctest::connectionFor(sandbox);
+    // Every call a stopped run made is kept; the one call the undisturbed run does not make is
+    // the read of the roles of opportunities a stopped run created (it knows there are none).
+    const int callBound = m_referenceCalls + 1;
+    const int runBound = (callBound + callsPerDay - 1) / callsPerDay;
+    RunResult result;
+    int runs = 0;
+    while (runs < runBound + 2) {
+        ++runs;
+        result = synctest::runSync(workspace, connection);
+        if (result.status != RunResult::Status::QuotaExhausted)
+            break;
+        QVERIFY2(result.message.contains(u"607"), qPrintable(result.message));
+        sandbox.setMarketoDailyQuota(sandbox.marketoCallsToday() + callsPerDay);
+    }
+    QCOMPARE(result.status, RunResult::Status::Findings);
+    QVERIFY2(runs > 1, "the quota never stopped a run");
+    QVERIFY2(runs <= runBound, qPrintable(QStringLiteral("%1 runs").arg(runs)));
+    QVERIFY2(sandbox.marketoCallsToday() <= callBound,
+             qPrintable(QStringLiteral("%1 Marketo calls, the undisturbed run made %2")
+                            .arg(sandbox.marketoCallsToday())
+                            .arg(m_referenceCalls)));
+    QCOMPARE(synctest::stateDigest(sandbox), m_reference);
+
+    // Nothing was sent twice: every record was created or updated by one run at most.
+    store::Workspace store(workspace);
+    QVERIFY(store.open(&error));
+    const store::RunRepository journal(store);
+    const QList<store::RunInfo> history = journal.runs();
+    QCOMPARE(history.size(), runs);
+    QHash<QString, qint64> writtenBy;
+    for (const store::RunInfo &run : history) {
+        for (store::Outcome outcome : {store::Outcome::Created, store::Outcome::Updated}) {
+            for (const store::RecordOutcome &row : journal.outcomes(run.id, outcome)) {
+                const QString key = row.stage + u'|' + row.recordKey;
+                QVERIFY2(!writtenBy.contains(key),
+                         qPrintable(QStringLiteral("%1 written by runs %2 and %3")
+                                        .arg(key)
+                                        .arg(writtenBy.value(key))
+                                        .arg(run.id)));
+                writtenBy.insert(key, run.id);
+            }
+        }
+    }
+    QVERIFY(writtenBy.size() > 100);
 }
 
 QTEST_GUILESS_MAIN(TestSyncResume)
