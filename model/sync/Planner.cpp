@@ -782,8 +782,15 @@ void Planner::Run::planRoles()
 // ---------------------------------------------------------------------------------------------
 // Stage 6: MSI fields back to Salesforce
 
+// The run reads the MSI values of every person linked to a Marketo lead once stage 3 is done,
+// and only theirs: the plan holds the same people. A person this run neither links nor had
+// linked is not part of stage 6 (stage 3 says why).
 void Planner::Run::planWriteBack()
 {
+    // A new lead has no MSI values yet (Marketo scores it later): it answers nulls.
+    QJsonObject newLead;
+    for (const MsiFieldMapping &field : m_policy.msiFields)
+        newLead.insert(field.marketoField, QJsonValue(QJsonValue::Null));
     for (const PlannedRecord &personPlan : m_plan.stage(Stage::Leads).records) {
         PlannedRecord record;
         record.stage = Stage::MsiWriteBack;
@@ -792,14 +799,22 @@ void Planner::Run::planWriteBack()
         record.name = personPlan.name;
         const QJsonObject *person = m_personRecords.value(personPlan.salesforceId);
         const QJsonObject *lead = m_personMarketo.value(personPlan.salesforceId);
-        if (!SyncTypes::isSynced(personPlan.action) || !person) {
+        const MarketoLink link = m_links.value(Stage::Leads, personPlan.salesforceId);
+        if (!SyncTypes::isSynced(personPlan.action) && link.marketoId <= 0)
+            continue;
+        if (!person) {
             setNotSent(record, RecordAction::Skipped,
                        tr("not linked in Marketo (%1)").arg(personPlan.reason),
                        personPlan.salesforceId);
+        } else if (!lead && personPlan.action == RecordAction::Create && link.marketoId <= 0) {
+            record.payload = RecordMapper::msiUpdate(*person, newLead, m_policy.msiFields);
+            record.action = record.payload.isEmpty() ? RecordAction::Unchanged
+                                                     : RecordAction::Update;
+            record.notes.append(tr("a new Marketo lead has no MSI values yet"));
         } else if (!lead) {
             setNotSent(record, RecordAction::Deferred,
-                       tr("the MSI values are read from Marketo once the lead exists"));
-            record.marketoId = personPlan.marketoId;
+                       tr("the MSI values are read from Marketo when the run writes back"));
+            record.marketoId = link.marketoId > 0 ? link.marketoId : personPlan.marketoId;
         } else {
             record.marketoId = marketoIdOf(*lead);
             record.payload = RecordMapper::msiUpdate(*person, *lead, m_policy.msiFields);

@@ -86,6 +86,10 @@ private:
     void addPreviousFailures();
     void readMarketo(int step);
     void planRun();
+    void alignWriteBackPlan();
+    QJsonObject personRecord(const QString &personId) const;
+    void dryRunWriteBackRead();
+    void finishDryRun();
 
     // Writes (SyncEngineWrites.cpp)
     void runStage(int index);
@@ -137,6 +141,8 @@ private:
     QHash<QString, qint64> m_personLeadIds;  // person -> Marketo lead id (plan, links, stage 3)
     QHash<Stage, QSet<QString>> m_refused;   // records Marketo refused in this run
     QStringList m_leadFields;                // lead fields this instance has
+    // People of m_snapshot by 18-character ID (built on first use, after the reads)
+    mutable QHash<QString, const QJsonObject *> m_personIndex;
 
     // The stage being written
     int m_stageIndex = -1;

@@ -598,6 +598,13 @@ void SyncEngine::planRun()
     emit phaseChanged(tr("Planning"));
     SyncPolicy policy = m_options.policy;
     policy.fullSnapshot = !m_result.incremental && m_onlyIds.isEmpty();
+    // Stage 6 reads only the MSI fields this instance has (a field not read is left alone).
+    QList<MsiFieldMapping> msiFields;
+    for (const MsiFieldMapping &field : std::as_const(policy.msiFields)) {
+        if (m_leadFields.contains(field.marketoField))
+            msiFields.append(field);
+    }
+    policy.msiFields = msiFields;
     m_plan = Planner(policy).plan(m_snapshot, m_marketoState, m_links);
     m_result.findings = m_plan.findings;
     if (!m_onlyIds.isEmpty()) {
@@ -616,17 +623,15 @@ void SyncEngine::planRun()
         if (it.value().marketoId > 0)
             m_personLeadIds.insert(it.key(), it.value().marketoId);
     }
-    int linkedPeople = 0;
     for (const PlannedRecord &record : m_plan.stage(Stage::Leads).records) {
         if (record.marketoId > 0)
             m_personLeadIds.insert(record.salesforceId, record.marketoId);
-        if (SyncTypes::isSynced(record.action) && !personLinks.contains(record.salesforceId))
-            ++linkedPeople;
     }
-    linkedPeople += int(personLinks.size());
+    alignWriteBackPlan();
 
-    QuotaEstimate estimate = QuotaEstimate::forPlan(m_plan, m_options.stages, m_options.batchSize,
-                                                    linkedPeople);
+    QuotaEstimate estimate = QuotaEstimate::forPlan(
+        m_plan, m_options.stages, m_options.batchSize,
+        int(m_plan.stage(Stage::MsiWriteBack).records.size()));
     estimate.dailyQuota = m_options.dailyQuota;
     estimate.usedToday = store::UsageLedger(*m_workspace).callsToday(store::System::Marketo);
     estimate.resetsAt = store::UsageLedger::quotaResetAfter(store::System::Marketo,
@@ -636,21 +641,140 @@ void SyncEngine::planRun()
     qCInfo(lcSync).noquote() << estimate.summary();
 
     if (m_options.dryRun) {
-        for (StageResult &result : m_result.stages) {
-            const StageCounts counts = m_plan.stage(result.stage).counts();
-            result.total = counts.total;
-            result.created = counts.count(RecordAction::Create);
-            result.updated = counts.count(RecordAction::Update);
-            result.unchanged = counts.count(RecordAction::Unchanged);
-            result.blocked = counts.count(RecordAction::Blocked);
-            result.failed = counts.count(RecordAction::Invalid);
-            result.skipped = counts.count(RecordAction::Skipped);
-            result.deferred = counts.count(RecordAction::Deferred);
-        }
-        m_result.plan = m_plan.toJson(true);
-        return complete();
+        if (m_options.stages.contains(Stage::MsiWriteBack))
+            return dryRunWriteBackRead();
+        return finishDryRun();
     }
     runStage(0);
+}
+
+// Stage 6 of the plan holds the people the run will read: those it links and those linked
+// before (incremental runs read the MSI values of people whose Salesforce record did not change
+// too), less those a stopped run this one resumes has written back.
+void SyncEngine::alignWriteBackPlan()
+{
+    StagePlan &plan = m_plan.stage(Stage::MsiWriteBack);
+    QList<PlannedRecord> kept;
+    QSet<QString> planned;
+    for (const PlannedRecord &record : std::as_const(plan.records)) {
+        if (m_writtenBack.contains(record.salesforceId))
+            continue;
+        planned.insert(record.salesforceId);
+        kept.append(record);
+    }
+    const QHash<QString, MarketoLink> people = m_links.stageLinks(Stage::Leads);
+    QStringList others;
+    for (auto it = people.cbegin(); it != people.cend(); ++it) {
+        if (it.value().marketoId > 0 && !planned.contains(it.key())
+            && !m_writtenBack.contains(it.key())
+            && (m_onlyIds.isEmpty() || m_onlyIds.contains(it.key())))
+            others.append(it.key());
+    }
+    std::sort(others.begin(), others.end());
+    for (const QString &personId : std::as_const(others)) {
+        const QJsonObject person = personRecord(personId);
+        PlannedRecord record;
+        record.stage = Stage::MsiWriteBack;
+        record.salesforceId = personId;
+        record.salesforceType = personId.startsWith(u"00Q") ? QStringLiteral("Lead")
+                                                            : QStringLiteral("Contact");
+        record.name = person.isEmpty() ? record.salesforceType + u' ' + personId
+                                       : RecordMapper::displayName(person);
+        record.marketoId = people.value(personId).marketoId;
+        record.action = RecordAction::Deferred;
+        record.reason = tr("the MSI values are read from Marketo when the run writes back");
+        kept.append(record);
+    }
+    plan.records = kept;
+}
+
+// The Salesforce person as this run read it, else as the store last saw it; {} when unknown.
+QJsonObject SyncEngine::personRecord(const QString &personId) const
+{
+    if (m_personIndex.isEmpty()) {
+        for (const QList<QJsonObject> *list : {&m_snapshot.contacts, &m_snapshot.leads}) {
+            for (const QJsonObject &person : *list)
+                m_personIndex.insert(RecordMapper::id18(person.value(u"Id")), &person);
+        }
+    }
+    if (const QJsonObject *person = m_personIndex.value(personId))
+        return *person;
+    const QString object = personId.startsWith(u"00Q") ? QStringLiteral("Lead")
+                                                       : QStringLiteral("Contact");
+    return store::SnapshotRepository(*m_workspace)
+        .record(store::System::Salesforce, object, personId)
+        .value_or(QJsonObject());
+}
+
+// A dry run reads the MSI values the plan could not know (people linked before this run) as
+// the run would, so stage 6 shows exactly what the run would write.
+void SyncEngine::dryRunWriteBackRead()
+{
+    StagePlan &plan = m_plan.stage(Stage::MsiWriteBack);
+    QStringList values;
+    QHash<qint64, int> indexByLead;
+    for (int i = 0; i < plan.records.size(); ++i) {
+        const PlannedRecord &record = plan.records.at(i);
+        if (record.action == RecordAction::Deferred && record.marketoId > 0) {
+            values.append(QString::number(record.marketoId));
+            indexByLead.insert(record.marketoId, i);
+        }
+    }
+    if (values.isEmpty())
+        return finishDryRun();
+    QStringList fields{QStringLiteral("id"), QStringLiteral("externalPersonId")};
+    for (const MsiFieldMapping &field : std::as_const(m_options.policy.msiFields)) {
+        if (m_leadFields.contains(field.marketoField))
+            fields.append(field.marketoField);
+    }
+    emit phaseChanged(tr("Reading the MSI values of linked people"));
+    m_marketo->getByFilter(marketo::MarketoObject::Lead, QStringLiteral("id"), values, fields,
+                           [this, indexByLead](const marketo::FilterReport &report) {
+        journalCall(Stage::MsiWriteBack, true, QStringLiteral("/rest/v1/leads.json"), report.calls,
+                    report.error.code);
+        if (StageResult *result = m_result.stage(Stage::MsiWriteBack))
+            result->readCalls += report.calls;
+        if (report.error.isError()) {
+            m_result.quotaResetsAt = report.error.resetsAt;
+            return stop(report.error.kind == net::ApiError::Kind::QuotaExhausted
+                            ? RunResult::Status::QuotaExhausted
+                            : RunResult::Status::Connection,
+                        tr("Reading MSI values from Marketo failed: %1")
+                            .arg(report.error.message()));
+        }
+        StagePlan &plan = m_plan.stage(Stage::MsiWriteBack);
+        for (const QJsonObject &lead : report.records) {
+            const int index = indexByLead.value(lead.value(u"id").toInteger(), -1);
+            if (index < 0)
+                continue;
+            PlannedRecord &record = plan.records[index];
+            const QJsonObject person = personRecord(record.salesforceId);
+            if (person.isEmpty())
+                continue;
+            record.payload = RecordMapper::msiUpdate(person, lead, m_options.policy.msiFields);
+            record.action = record.payload.isEmpty() ? RecordAction::Unchanged
+                                                     : RecordAction::Update;
+            record.reason.clear();
+        }
+        finishDryRun();
+    });
+}
+
+void SyncEngine::finishDryRun()
+{
+    for (StageResult &result : m_result.stages) {
+        const StageCounts counts = m_plan.stage(result.stage).counts();
+        result.total = counts.total;
+        result.created = counts.count(RecordAction::Create);
+        result.updated = counts.count(RecordAction::Update);
+        result.unchanged = counts.count(RecordAction::Unchanged);
+        result.blocked = counts.count(RecordAction::Blocked);
+        result.failed = counts.count(RecordAction::Invalid);
+        result.skipped = counts.count(RecordAction::Skipped);
+        result.deferred = counts.count(RecordAction::Deferred);
+    }
+    m_result.plan = m_plan.toJson(true);
+    complete();
 }
 
 } // namespace msi::sync

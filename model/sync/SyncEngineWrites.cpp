@@ -421,26 +421,12 @@ void SyncEngine::writeBackRead(int offset)
                                        : RunResult::Status::Connection,
                                  report.error.message());
         }
-        QHash<QString, const QJsonObject *> snapshotPeople;
-        for (const QList<QJsonObject> *list : {&m_snapshot.contacts, &m_snapshot.leads}) {
-            for (const QJsonObject &person : *list)
-                snapshotPeople.insert(RecordMapper::id18(person.value(u"Id")), &person);
-        }
-        const store::SnapshotRepository snapshots(*m_workspace);
         QList<store::RecordOutcome> rows;
         for (const QJsonObject &lead : report.records) {
             const QString personId = personByLead.value(lead.value(u"id").toInteger());
             if (personId.isEmpty())
                 continue;
-            QJsonObject person;
-            if (const QJsonObject *known = snapshotPeople.value(personId)) {
-                person = *known;
-            } else {
-                const QString object = personId.startsWith(u"00Q") ? QStringLiteral("Lead")
-                                                                   : QStringLiteral("Contact");
-                person = snapshots.record(store::System::Salesforce, object, personId)
-                             .value_or(QJsonObject());
-            }
+            const QJsonObject person = personRecord(personId);
             if (person.isEmpty())
                 continue;
             const QJsonObject update =
