@@ -1,6 +1,6 @@
 #include "cli/CliSession.h"
 
-#include "creds/EnvironmentSecrets.h"
+#include "cli/CliSecrets.h"
 #include "store/ProfileRepository.h"
 #include "store/Workspace.h"
 
@@ -21,43 +21,30 @@ QString CliSession::workspacePath(const QCommandLineParser &parser)
     return path.isEmpty() ? store::Workspace::defaultPath(QStringLiteral("default")) : path;
 }
 
-bool CliSession::credentialsFromEnvironment(sync::EngineConnection *connection, QString *error)
+bool CliSession::loadProfiles(store::Workspace &workspace, sync::EngineConnection *connection)
 {
-    using Service = creds::EnvironmentSecrets::Service;
-    const creds::EnvironmentSecrets environment;
-    QStringList missing;
-    for (Service service : {Service::Salesforce, Service::Marketo}) {
-        if (environment.clientId(service).isEmpty())
-            missing.append(creds::EnvironmentSecrets::clientIdVariable(service));
-        if (environment.clientSecret(service).isEmpty())
-            missing.append(creds::EnvironmentSecrets::clientSecretVariable(service));
-    }
-    if (!missing.isEmpty()) {
-        *error = tr("missing credentials: set %1").arg(missing.join(QStringLiteral(", ")));
+    const store::ProfileRepository profiles(workspace);
+    const auto salesforce = profiles.profile(QString::fromLatin1(SalesforceProfile));
+    const auto marketo = profiles.profile(QString::fromLatin1(MarketoProfile));
+    if (!salesforce || !marketo)
         return false;
-    }
-    connection->salesforce.clientId = environment.clientId(Service::Salesforce);
-    connection->salesforce.clientSecret = environment.clientSecret(Service::Salesforce);
-    connection->salesforce.flow = salesforce::AuthFlow::ClientCredentials;
-    connection->marketo.clientId = environment.clientId(Service::Marketo);
-    connection->marketo.clientSecret = environment.clientSecret(Service::Marketo);
+    connection->salesforce.loginUrl = salesforce->loginUrl;
+    connection->salesforce.clientId = salesforce->clientId;
+    // As the GUI reads a workspace the setup wizard made: the REST URL when it is known.
+    connection->marketo.baseUrl = marketo->apiUrl.isEmpty() ? marketo->loginUrl : marketo->apiUrl;
+    connection->marketo.clientId = marketo->clientId;
     return true;
 }
 
 bool CliSession::loadConnection(store::Workspace &workspace, sync::EngineConnection *connection,
                                 QString *error)
 {
-    const store::ProfileRepository profiles(workspace);
-    const auto salesforce = profiles.profile(QString::fromLatin1(SalesforceProfile));
-    const auto marketo = profiles.profile(QString::fromLatin1(MarketoProfile));
-    if (!salesforce || !marketo) {
+    if (!loadProfiles(workspace, connection)) {
         *error = tr("workspace %1 is not connected: run 'msi-bridge-cli connect --salesforce-url "
                     "URL --marketo-url URL' first").arg(workspace.path());
         return false;
     }
-    connection->salesforce.loginUrl = salesforce->loginUrl;
-    connection->marketo.baseUrl = marketo->loginUrl;
-    return credentialsFromEnvironment(connection, error);
+    return CliSecrets(workspace.path()).fill(connection, error);
 }
 
 bool CliSession::saveConnection(store::Workspace &workspace,

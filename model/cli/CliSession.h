@@ -13,9 +13,9 @@ namespace msi::store { class Workspace; }
 namespace msi::cli {
 
 // What the workspace verbs share: the --workspace option, the connection profiles kept in the
-// workspace (no secrets), and the client credentials from the environment
+// workspace (URLs and client IDs, no secrets), and the secrets: from the environment
 // (MSI_BRIDGE_SF_CLIENT_ID, MSI_BRIDGE_SF_CLIENT_SECRET, MSI_BRIDGE_MARKETO_CLIENT_ID,
-// MSI_BRIDGE_MARKETO_CLIENT_SECRET).
+// MSI_BRIDGE_MARKETO_CLIENT_SECRET) when set, else from the keychain (CliSecrets).
 class CliSession final
 {
     Q_DECLARE_TR_FUNCTIONS(msi::cli::CliSession)
@@ -27,10 +27,10 @@ public:
     static constexpr const char *SalesforceProfile = "salesforce";
     static constexpr const char *MarketoProfile = "marketo";
 
-    // Fills the secrets from the environment; false + the missing variables named in error.
-    static bool credentialsFromEnvironment(sync::EngineConnection *connection, QString *error);
-    // URLs from the workspace's profiles, secrets from the environment. False + error when the
-    // workspace was never connected or a variable is missing.
+    // URLs and client IDs from the workspace's profiles; false when it has none.
+    static bool loadProfiles(store::Workspace &workspace, sync::EngineConnection *connection);
+    // URLs and client IDs from the workspace's profiles, secrets from the environment or the
+    // keychain. False + error when the workspace was never connected or a secret is missing.
     static bool loadConnection(store::Workspace &workspace, sync::EngineConnection *connection,
                                QString *error);
     static bool saveConnection(store::Workspace &workspace, const sync::EngineConnection &connection,

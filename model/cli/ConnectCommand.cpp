@@ -1,5 +1,6 @@
 #include "cli/ConnectCommand.h"
 
+#include "cli/CliSecrets.h"
 #include "cli/CliSession.h"
 
 #include "marketo/MarketoClient.h"
@@ -45,16 +46,18 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err << tr("connect: give both --salesforce-url URL and --marketo-url URL") << '\n';
         return ExitUsage;
     }
-    sync::EngineConnection connection;
-    connection.salesforce.loginUrl = salesforceUrl;
-    connection.marketo.baseUrl = marketoUrl;
     QString error;
-    if (!CliSession::credentialsFromEnvironment(&connection, &error)) {
+    store::Workspace workspace(CliSession::workspacePath(parser));
+    if (!workspace.open(&error)) {
         streams.err << tr("connect: %1").arg(error) << '\n';
         return ExitUsage;
     }
-    store::Workspace workspace(CliSession::workspacePath(parser));
-    if (!workspace.open(&error)) {
+    sync::EngineConnection connection;
+    CliSession::loadProfiles(workspace, &connection); // client IDs of an earlier connect, if any
+    connection.salesforce.loginUrl = salesforceUrl;
+    connection.marketo.baseUrl = marketoUrl;
+    CliSecrets secrets(workspace.path());
+    if (!secrets.fill(&connection, &error)) {
         streams.err << tr("connect: %1").arg(error) << '\n';
         return ExitUsage;
     }
@@ -80,6 +83,20 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err << tr("connect: %1").arg(error) << '\n';
         return ExitUsage;
     }
+    // Secrets given in the environment go to the keychain, so later verbs need no variables.
+    QString keychainState = secrets.anyFromKeychain() ? QStringLiteral("used")
+                                                      : QStringLiteral("not-used");
+    QString keychainMessage;
+    if (ok && secrets.anyFromEnvironment()) {
+        const bool saved = secrets.saveEnvironmentSecrets(connection, &keychainMessage);
+        keychainState = saved ? QStringLiteral("saved") : QStringLiteral("unavailable");
+        if (!parser.isSet(jsonOption)) {
+            if (saved)
+                streams.out << keychainMessage << '\n';
+            else
+                streams.err << tr("connect: %1").arg(keychainMessage) << '\n';
+        }
+    }
     if (parser.isSet(jsonOption)) {
         QJsonObject json{{QStringLiteral("connected"), ok},
                          {QStringLiteral("workspace"), workspace.path()},
@@ -87,7 +104,10 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
                                                             ? salesforceError.message()
                                                             : QStringLiteral("ok")},
                          {QStringLiteral("marketo"), marketoError.isError() ? marketoError.message()
-                                                                            : QStringLiteral("ok")}};
+                                                                            : QStringLiteral("ok")},
+                         {QStringLiteral("keychain"), keychainState}};
+        if (!keychainMessage.isEmpty())
+            json.insert(u"keychainMessage", keychainMessage);
         streams.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     } else {
         if (salesforceError.isError())

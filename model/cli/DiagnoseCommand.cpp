@@ -1,15 +1,19 @@
 #include "cli/DiagnoseCommand.h"
 
+#include "cli/CliSecrets.h"
+#include "cli/CliSession.h"
+
 #include "checks/MsiDiagnosis.h"
 #include "checks/Records.h"
 #include "checks/SeedReader.h"
 #include "checks/StateReader.h"
-#include "creds/EnvironmentSecrets.h"
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
+#include "store/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -93,37 +97,38 @@ int DiagnoseCommand::runAll(const checks::SystemState &state, bool json, CliStre
 }
 
 int DiagnoseCommand::readLive(const QString &query, const QUrl &salesforceUrl,
-                              const QUrl &marketoUrl, checks::SystemState *state, CliStreams streams)
+                              const QUrl &marketoUrl, const QString &workspacePath,
+                              checks::SystemState *state, CliStreams streams)
 {
-    using Service = creds::EnvironmentSecrets::Service;
-    if (!salesforceUrl.isValid() || salesforceUrl.isRelative() || !marketoUrl.isValid()
-        || marketoUrl.isRelative()) {
-        streams.err << tr("diagnose: --live needs --salesforce-url URL and --marketo-url URL")
+    // URLs and client IDs: the command line, else the workspace's profiles (an existing
+    // workspace only: a diagnosis never creates one).
+    sync::EngineConnection connection;
+    connection.salesforce.loginUrl.clear(); // not the default login host: say what is missing
+    if (QFileInfo::exists(workspacePath)) {
+        store::Workspace workspace(workspacePath);
+        QString error;
+        if (workspace.open(&error))
+            CliSession::loadProfiles(workspace, &connection);
+    }
+    if (!salesforceUrl.isEmpty())
+        connection.salesforce.loginUrl = salesforceUrl;
+    if (!marketoUrl.isEmpty())
+        connection.marketo.baseUrl = marketoUrl;
+    const QUrl &sfUrl = connection.salesforce.loginUrl;
+    const QUrl &mkUrl = connection.marketo.baseUrl;
+    if (!sfUrl.isValid() || sfUrl.isRelative() || !mkUrl.isValid() || mkUrl.isRelative()) {
+        streams.err << tr("diagnose: --live needs --salesforce-url URL and --marketo-url URL, or a "
+                          "workspace connected with 'msi-bridge-cli connect' (--workspace PATH)")
                     << '\n';
         return ExitUsage;
     }
-    const creds::EnvironmentSecrets secrets;
-    QStringList missing;
-    for (const Service service : {Service::Salesforce, Service::Marketo}) {
-        if (!secrets.hasClient(service))
-            missing << creds::EnvironmentSecrets::clientIdVariable(service)
-                    << creds::EnvironmentSecrets::clientSecretVariable(service);
-    }
-    if (!missing.isEmpty()) {
-        streams.err << tr("diagnose: missing credentials: set %1")
-                           .arg(missing.join(QStringLiteral(", ")))
-                    << '\n';
+    QString error;
+    if (!CliSecrets(workspacePath).fill(&connection, &error)) {
+        streams.err << tr("diagnose: %1").arg(error) << '\n';
         return ExitUsage;
     }
-    salesforce::SalesforceCredentials sfCredentials;
-    sfCredentials.loginUrl = salesforceUrl;
-    sfCredentials.clientId = secrets.clientId(Service::Salesforce);
-    sfCredentials.clientSecret = secrets.clientSecret(Service::Salesforce);
-    sfCredentials.flow = salesforce::AuthFlow::ClientCredentials;
-    salesforce::SalesforceClient sf(sfCredentials);
-    marketo::MarketoClient mk(marketo::MarketoCredentials{marketoUrl,
-                                                         secrets.clientId(Service::Marketo),
-                                                         secrets.clientSecret(Service::Marketo)});
+    salesforce::SalesforceClient sf(connection.salesforce, connection.salesforceSettings);
+    marketo::MarketoClient mk(connection.marketo, connection.marketoSettings);
     checks::StateReader reader(&sf, &mk);
     QEventLoop loop;
     checks::StateReader::Result result;
@@ -157,9 +162,9 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         tr("dir"));
     const QCommandLineOption liveOption(
         QStringLiteral("live"),
-        tr("Read the record and its neighbours live from Salesforce and Marketo (client "
-           "credentials from MSI_BRIDGE_SF_CLIENT_ID/SECRET and MSI_BRIDGE_MARKETO_CLIENT_ID/"
-           "SECRET)."));
+        tr("Read the record and its neighbours live from Salesforce and Marketo (URLs from the "
+           "options or the workspace; client credentials from MSI_BRIDGE_SF_CLIENT_ID/SECRET and "
+           "MSI_BRIDGE_MARKETO_CLIENT_ID/SECRET, else from the keychain)."));
     const QCommandLineOption salesforceUrlOption(
         QStringLiteral("salesforce-url"), tr("With --live: the Salesforce login URL (My Domain)."),
         tr("url"));
@@ -167,7 +172,7 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         QStringLiteral("marketo-url"),
         tr("With --live: the Marketo REST base URL (https://<munchkin>.mktorest.com)."), tr("url"));
     parser.addOptions({jsonOption, allOption, seedOption, liveOption, salesforceUrlOption,
-                       marketoUrlOption});
+                       marketoUrlOption, CliSession::workspaceOption()});
     parser.addPositionalArgument(QStringLiteral("ID_OR_EMAIL"),
                                  tr("A 15/18-character Salesforce ID, an e-mail or a name."));
     if (!parser.parse(arguments)) {
@@ -194,7 +199,8 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
             return ExitUsage;
         }
         const int code = readLive(positional.first(), QUrl(parser.value(salesforceUrlOption)),
-                                  QUrl(parser.value(marketoUrlOption)), &state, streams);
+                                  QUrl(parser.value(marketoUrlOption)),
+                                  CliSession::workspacePath(parser), &state, streams);
         if (code != ExitOk)
             return code;
     } else {

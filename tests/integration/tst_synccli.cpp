@@ -19,7 +19,6 @@ private slots:
     void initTestCase();
     void usageErrors_data();
     void usageErrors();
-    void missingCredentials();
     void connectionRefused();
     void checkEmailsBeforeSync();
     void dryRunWritesNothing();
@@ -94,16 +93,6 @@ void TestSyncCli::usageErrors()
     QCOMPARE(result.code, 2);
     QVERIFY(!result.err.isEmpty());
     QVERIFY(result.out.isEmpty());
-}
-
-void TestSyncCli::missingCredentials()
-{
-    const QByteArray saved = qgetenv("MSI_BRIDGE_MARKETO_CLIENT_SECRET");
-    qunsetenv("MSI_BRIDGE_MARKETO_CLIENT_SECRET");
-    const Result result = cli({QStringLiteral("sync"), QStringLiteral("--workspace"), m_workspace});
-    qputenv("MSI_BRIDGE_MARKETO_CLIENT_SECRET", saved);
-    QCOMPARE(result.code, 2);
-    QVERIFY(result.err.contains(u"MSI_BRIDGE_MARKETO_CLIENT_SECRET"));
 }
 
 void TestSyncCli::connectionRefused()
