@@ -38,6 +38,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_panels);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({170, 1100}); // the panels get the room, not a gap beside the navigation
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);

@@ -96,8 +96,9 @@ QWidget *DiagnosisWidget::buildChainTab()
     auto *bottom = new QSplitter(Qt::Horizontal);
     bottom->addWidget(m_links);
     bottom->addWidget(m_detail);
-    bottom->setStretchFactor(0, 2);
-    bottom->setStretchFactor(1, 3);
+    bottom->setStretchFactor(0, 1);
+    bottom->setStretchFactor(1, 1);
+    bottom->setSizes({460, 540}); // link names carry IDs: give the list room to show them
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_view);
     split->addWidget(bottom);

@@ -63,6 +63,7 @@ RunResultsView::RunResultsView(store::Workspace *workspace, QWidget *parent)
     m_outcome->setObjectName(u"outcomeFilter"_qs);
     m_outcome->setAccessibleName(tr("Show outcomes"));
     m_outcome->setToolTip(tr("Show only records with this outcome"));
+    m_outcome->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_outcome->addItem(tr("All outcomes"), int(Show::All));
     m_outcome->addItem(tr("Not synced (failed, blocked, skipped, deferred)"), int(Show::Problems));
     m_outcome->addItem(tr("Created"), int(Show::Created));
