@@ -42,6 +42,7 @@ signals:
 
 private:
     void readSalesforce(int step);
+    void readDescribes(int step);
     void readMarketo(int step);
     void finish(bool ok, const QString &message);
     QStringList idsOf(const QString &objectType, const QString &field) const;

@@ -44,6 +44,10 @@ bool WorkspaceState::load(const QString &workspacePath, checks::SystemState *sta
     state->sfOpportunities = readAll(snapshots, System::Salesforce, QStringLiteral("Opportunity"));
     state->sfContactRoles =
         readAll(snapshots, System::Salesforce, QStringLiteral("OpportunityContactRole"));
+    state->sfLeadDescribe = snapshots.document(System::Salesforce, QStringLiteral("describe"),
+                                               QStringLiteral("Lead")).value_or(QJsonObject());
+    state->sfContactDescribe = snapshots.document(System::Salesforce, QStringLiteral("describe"),
+                                                  QStringLiteral("Contact")).value_or(QJsonObject());
     state->mktoSalesPersons = readAll(snapshots, System::Marketo, QStringLiteral("salespersons"));
     state->mktoCompanies = readAll(snapshots, System::Marketo, QStringLiteral("companies"));
     state->mktoLeads = readAll(snapshots, System::Marketo, QStringLiteral("leads"));

@@ -505,7 +505,8 @@ QStringList SnapshotRepository::objectTypes(System system) const
     QStringList types;
     QSqlQuery query(m_workspace.connection());
     query.prepare(QStringLiteral(
-        "SELECT DISTINCT object_type FROM snapshots WHERE system = ? ORDER BY object_type"));
+        "SELECT DISTINCT object_type FROM snapshots WHERE system = ? AND object_type NOT LIKE '#%' "
+        "ORDER BY object_type"));
     query.addBindValue(nameOf(system));
     if (!query.exec()) {
         logFailure(query, nullptr);
@@ -514,6 +515,39 @@ QStringList SnapshotRepository::objectTypes(System system) const
     while (query.next())
         types << query.value(0).toString();
     return types;
+}
+
+namespace {
+// Documents live in the snapshots table under an object type no record type has.
+QString documentType(const QString &kind)
+{
+    return u'#' + kind;
+}
+} // namespace
+
+bool SnapshotRepository::storeDocument(System system, const QString &kind, const QString &key,
+                                       const QJsonObject &document, QString *error)
+{
+    QSqlQuery query(m_workspace.connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO snapshots (system, object_type, record_key, record, stored_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (system, object_type, record_key) DO UPDATE SET "
+        "record = excluded.record, stored_at = excluded.stored_at"));
+    query.addBindValue(nameOf(system));
+    query.addBindValue(documentType(kind));
+    query.addBindValue(key);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact)));
+    query.addBindValue(nowTimestamp());
+    if (query.exec())
+        return true;
+    logFailure(query, error);
+    return false;
+}
+
+std::optional<QJsonObject> SnapshotRepository::document(System system, const QString &kind,
+                                                        const QString &key) const
+{
+    return record(system, documentType(kind), key);
 }
 
 bool SnapshotRepository::remove(System system, const QString &objectType,

@@ -132,7 +132,13 @@ public:
     // The rows with these record keys, in the order given; keys not stored are left out.
     QList<SnapshotRow> rows(System system, const QString &objectType, const QStringList &recordKeys) const;
     qint64 count(System system, const QString &objectType, const SnapshotFilter &filter = {}) const;
+    // Object types of the stored records (documents are not records: left out).
     QStringList objectTypes(System system) const;
+    // Documents that are not records (a Salesforce sObject describe, keyed by the object name),
+    // stored beside the snapshots and replaced when read again.
+    bool storeDocument(System system, const QString &kind, const QString &key,
+                       const QJsonObject &document, QString *error = nullptr);
+    std::optional<QJsonObject> document(System system, const QString &kind, const QString &key) const;
     bool remove(System system, const QString &objectType, const QStringList &recordKeys,
                 QString *error = nullptr);
     bool clear(System system, const QString &objectType, QString *error = nullptr);

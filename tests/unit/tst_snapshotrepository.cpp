@@ -50,6 +50,7 @@ private slots:
     void modifiedAfter();
     void rejectedRecords();
     void removeAndClear();
+    void describeDocuments();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -329,6 +330,26 @@ void TestSnapshotRepository::rejectedRecords()
     const UpsertResult mk = repo.upsertRecords(System::Marketo, u"lead"_qs, {marketoNoId});
     QCOMPARE(mk.inserted, 0);
     QCOMPARE(mk.rejected.size(), 1);
+}
+
+// A describe is kept beside the records: read back as stored, replaced by a newer read, and never
+// listed as a record type (the field catalog and the records browser list record types).
+void TestSnapshotRepository::describeDocuments()
+{
+    SnapshotRepository repository(*m_ws);
+    QVERIFY(!repository.document(System::Salesforce, u"describe"_qs, u"Lead"_qs).has_value());
+    const QJsonObject first{{u"name"_qs, u"Lead"_qs},
+                            {u"fields"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"Email"_qs}}}}};
+    QString error;
+    QVERIFY2(repository.storeDocument(System::Salesforce, u"describe"_qs, u"Lead"_qs, first, &error),
+             qPrintable(error));
+    QCOMPARE(repository.document(System::Salesforce, u"describe"_qs, u"Lead"_qs).value(), first);
+    const QJsonObject second{{u"name"_qs, u"Lead"_qs}, {u"fields"_qs, QJsonArray{}}};
+    QVERIFY(repository.storeDocument(System::Salesforce, u"describe"_qs, u"Lead"_qs, second, &error));
+    QCOMPARE(repository.document(System::Salesforce, u"describe"_qs, u"Lead"_qs).value(), second);
+    QVERIFY(!repository.document(System::Marketo, u"describe"_qs, u"Lead"_qs).has_value());
+    QVERIFY(repository.objectTypes(System::Salesforce).isEmpty());
+    QCOMPARE(repository.count(System::Salesforce, u"Lead"_qs), 0);
 }
 
 void TestSnapshotRepository::removeAndClear()
