@@ -89,6 +89,12 @@ ConsoleSession::~ConsoleSession()
 {
     delete m_refresh; // stops and joins its worker thread before the sandbox goes away
     m_refresh = nullptr;
+    // The panels read this session's workspace (some in worker threads) and the sync controller
+    // talks to its sandbox: both go before the workspace and the sandbox do.
+    if (m_window)
+        m_window->removePanels();
+    const QList<QObject *> owned = children();
+    qDeleteAll(owned);
 }
 
 QString ConsoleSession::workspacePath() const

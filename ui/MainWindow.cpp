@@ -90,6 +90,15 @@ void MainWindow::replacePanel(const QString &objectName, QWidget *panel)
         m_panels->setCurrentIndex(index);
 }
 
+void MainWindow::removePanels()
+{
+    m_navigation->clear();
+    while (QWidget *panel = m_panels->widget(0)) {
+        m_panels->removeWidget(panel);
+        delete panel;
+    }
+}
+
 void MainWindow::showPanel(const QString &objectName)
 {
     for (int row = 0; row < m_navigation->count(); ++row) {

@@ -28,6 +28,8 @@ public:
     // Puts a new widget in place of a panel (e.g. a placeholder once its data has loaded).
     void replacePanel(const QString &objectName, QWidget *panel);
     void showPanel(const QString &objectName);
+    // Deletes every panel now (their owner, e.g. the session whose workspace they read, is going).
+    void removePanels();
     QWidget *panel(const QString &objectName) const;
     QStringList panelNames() const;
 
