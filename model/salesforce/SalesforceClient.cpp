@@ -191,6 +191,7 @@ void SalesforceClient::fetchPage(const std::shared_ptr<QueryRun> &run, const QUr
                                "batchSize=" + QByteArray::number(m_settings.queryBatchSize));
     send(r, [this, run, url](const HttpResult &result) {
         QueryResult &q = run->result;
+        q.calls += result.attempts;
         if (!result.ok) {
             q.error = result.error;
             run->done(q);

@@ -28,6 +28,7 @@ public:
     int totalSize = -1;          // what Salesforce said matched
     int received = 0;            // records actually received over all pages
     int pages = 0;
+    int calls = 0;               // requests sent (every page, with retries and replays)
     bool countMatches() const { return totalSize == received; }
     // Empty, or a warning when fewer/more records arrived than totalSize promised.
     QString countWarning() const;

@@ -54,6 +54,7 @@ QJsonObject QuotaEstimate::toJson() const
                      {QStringLiteral("totalCalls"), totalCalls},
                      {QStringLiteral("dailyQuota"), dailyQuota},
                      {QStringLiteral("usedToday"), usedToday},
+                     {QStringLiteral("salesforceUsedToday"), salesforceUsedToday},
                      {QStringLiteral("remaining"), remaining()},
                      {QStringLiteral("fits"), fits()}};
     if (resetsAt.isValid())
@@ -67,10 +68,10 @@ QString QuotaEstimate::summary() const
     for (const StageCalls &calls : stages)
         parts.append(tr("%1 %2").arg(SyncTypes::stageTitle(calls.stage).toLower()).arg(calls.marketoCalls));
     const QLocale locale;
-    return tr("Marketo calls needed: %1 (%2); %3 of %4 left today")
+    return tr("Marketo calls needed: %1 (%2); %3 of %4 left today; Salesforce calls today: %5")
         .arg(totalCalls)
         .arg(parts.join(QStringLiteral(", ")), locale.toString(remaining()),
-             locale.toString(dailyQuota));
+             locale.toString(dailyQuota), locale.toString(salesforceUsedToday));
 }
 
 void ProgressMeter::start(int total, qint64 nowMs)

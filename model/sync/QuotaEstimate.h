@@ -28,6 +28,7 @@ public:
     int totalCalls = 0;
     qint64 dailyQuota = 0;
     qint64 usedToday = 0;
+    qint64 salesforceUsedToday = 0; // Salesforce REST calls recorded today (its own daily limit)
     QDateTime resetsAt;         // when today's quota comes back (UTC)
 
     qint64 remaining() const { return qMax<qint64>(0, dailyQuota - usedToday); }

@@ -68,10 +68,13 @@ void SyncEngine::journalCall(std::optional<Stage> stage, bool marketo, const QSt
     call.errorCode = errorCode;
     call.requestCount = requests;
     store::RunRepository(*m_workspace).recordCall(m_result.runId, call);
-    // Marketo does not count the call it refuses with 607 against the quota.
-    if (marketo && requests - (errorCode == u"607" ? 1 : 0) > 0)
+    // The usage ledger (status bar, quota estimate) counts what each system counts against its
+    // daily limit: Marketo not the call it refuses with 607; Salesforce every REST call (query
+    // pages, composite updates), not the sign-in.
+    const int counted = requests - (marketo && errorCode == u"607" ? 1 : 0);
+    if (counted > 0)
         store::UsageLedger(*m_workspace)
-            .addCalls(store::System::Marketo, requests - (errorCode == u"607" ? 1 : 0));
+            .addCalls(marketo ? store::System::Marketo : store::System::Salesforce, counted);
 }
 
 void SyncEngine::emitProgress(Stage stage)

@@ -335,6 +335,7 @@ void SyncEngine::readSalesforce(int step)
             since = since.addMSecs(-m_options.overlapMs);
     }
     auto done = [this, step, object, stage = read.stage](const salesforce::QueryResult &result) {
+        journalCall(stage, false, QStringLiteral("/query"), result.calls, result.error.code);
         if (result.error.isError()) {
             return stop(result.error.kind == net::ApiError::Kind::QuotaExhausted
                             ? RunResult::Status::QuotaExhausted
@@ -343,7 +344,6 @@ void SyncEngine::readSalesforce(int step)
         }
         if (!result.countMatches())
             qCWarning(lcSync) << result.countWarning();
-        journalCall(stage, false, QStringLiteral("/query"), qMax(1, result.pages), {});
         QList<QJsonObject> *records = listFor(m_snapshot, object);
         *records = result.records;
         QDateTime newest = m_maxModstamp.value(object);
@@ -634,6 +634,8 @@ void SyncEngine::planRun()
         int(m_plan.stage(Stage::MsiWriteBack).records.size()));
     estimate.dailyQuota = m_options.dailyQuota;
     estimate.usedToday = store::UsageLedger(*m_workspace).callsToday(store::System::Marketo);
+    estimate.salesforceUsedToday =
+        store::UsageLedger(*m_workspace).callsToday(store::System::Salesforce);
     estimate.resetsAt = store::UsageLedger::quotaResetAfter(store::System::Marketo,
                                                             QDateTime::currentDateTimeUtc());
     m_result.estimate = estimate;

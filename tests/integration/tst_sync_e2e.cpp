@@ -3,6 +3,7 @@
 #include "SyncTestKit.h"
 
 #include "store/RunRepository.h"
+#include "store/UsageLedger.h"
 #include "store/Workspace.h"
 #include "sync/RecordMapper.h"
 
@@ -16,6 +17,7 @@ class TestSyncEndToEnd : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void usageLedgerCountsBothSystems();
     void stageCounts_data();
     void stageCounts();
     void salesPersonsLinked();
@@ -58,6 +60,25 @@ void TestSyncEndToEnd::initTestCase()
     QVERIFY2(m_first.runId > 0, qPrintable(m_first.message));
     // Stella, the two Leads that lose to their Contact, and her deferred roles are findings.
     QCOMPARE(m_first.status, RunResult::Status::Findings);
+}
+
+// The calls the first run made, as the workspace's usage ledger (status bar, quota estimate)
+// and the run journal count them, equal those the sandbox's two systems counted.
+void TestSyncEndToEnd::usageLedgerCountsBothSystems()
+{
+    store::Workspace workspace(m_workspace);
+    QString error;
+    QVERIFY2(workspace.open(&error), qPrintable(error));
+    const store::UsageLedger ledger(workspace);
+    QVERIFY(m_sandbox.salesforceApiUsage() > 0);
+    QCOMPARE(ledger.callsToday(store::System::Salesforce), m_sandbox.salesforceApiUsage());
+    QCOMPARE(ledger.callsToday(store::System::Marketo), m_sandbox.marketoCallsToday());
+    int journaled = 0;
+    for (const store::ApiCall &call : store::RunRepository(workspace).calls(m_first.runId)) {
+        if (call.system == store::System::Salesforce)
+            journaled += call.requestCount;
+    }
+    QCOMPARE(journaled, m_sandbox.salesforceApiUsage());
 }
 
 QList<QJsonObject> TestSyncEndToEnd::marketo(const QString &entity) const
