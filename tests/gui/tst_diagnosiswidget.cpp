@@ -128,6 +128,14 @@ void TestDiagnosisWidget::clickFailingNodeShowsBothSides()
     clickNode(m_widget->view(), companyLink);
     QCOMPARE(detail->valueText(0), u"0017F000007y8FKQAY"_qs);
     QCOMPARE(detail->valueText(1), u"0017F000007y8FK"_qs);
+
+    // Several values on one side (MANIFEST M-03: two Marketo leads share Stella Pavlova's
+    // e-mail): one per line, not a JSON dump.
+    QVERIFY(m_widget->diagnose(u"0037F000009XkPbQAK"_qs));
+    ui::DiagnosisNode *person = nodeNamed(m_widget->scene(), u"person"_qs);
+    QVERIFY(person);
+    clickNode(m_widget->view(), person);
+    QCOMPARE(detail->valueText(1), u"lead:1047\nlead:1052"_qs);
 }
 
 void TestDiagnosisWidget::keyboardListFollowsGraph()

@@ -30,10 +30,15 @@ QString valueToText(const QJsonValue &value)
         return QString::number(value.toDouble());
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented));
+    case QJsonValue::Array: {
+        // Several values seen (two leads, three companies): one per line, as plain text.
+        QStringList items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(valueToText(item));
+        return items.isEmpty() ? LinkDetailView::tr("(none)") : items.join(u'\n');
+    }
     case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     }
     return {};
 }
@@ -73,7 +78,7 @@ LinkDetailView::LinkDetailView(QWidget *parent)
     m_values->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_values->setWordWrap(true);
     m_values->setAccessibleName(tr("Values on both sides"));
-    m_values->setMaximumHeight(110);
+    m_values->setMaximumHeight(m_values->fontMetrics().lineSpacing() * 7 + 16);
 
     auto *records = new QSplitter(Qt::Horizontal);
     auto *sfBox = new QWidget;
