@@ -21,6 +21,17 @@ SystemState sample()
     return state;
 }
 
+// The fix plan of the one record a query finds in the sample org.
+FixPlan planFor(const QString &query)
+{
+    const SystemState state = sample();
+    const MsiDiagnosis diagnosis(state);
+    const MsiDiagnosis::Lookup found = diagnosis.find(query);
+    if (found.candidates.size() != 1)
+        qFatal("fixture query %s finds %d records", qPrintable(query), int(found.candidates.size()));
+    return DiagnosisFix::plan(diagnosis.diagnose(*found.candidates.first()), state);
+}
+
 QStringList sorted(QStringList list)
 {
     list.sort();
@@ -75,11 +86,7 @@ void TestDiagnosisFix::chainRecords()
 {
     QFETCH(QString, query);
     QFETCH(QStringList, expected);
-    const SystemState state = sample();
-    const MsiDiagnosis diagnosis(state);
-    const MsiDiagnosis::Lookup found = diagnosis.find(query);
-    QCOMPARE(found.candidates.size(), 1);
-    const FixPlan plan = DiagnosisFix::plan(diagnosis.diagnose(*found.candidates.first()), state);
+    const FixPlan plan = planFor(query);
     QCOMPARE(sorted(plan.records.values()), sorted(expected));
     // Before any sync every chain is broken in a way a sync mends.
     QVERIFY(plan.canFix());
@@ -102,11 +109,7 @@ void TestDiagnosisFix::manualSteps()
     QFETCH(QString, query);
     QFETCH(QString, expectedLink);
     QFETCH(QStringList, mentions);
-    const SystemState state = sample();
-    const MsiDiagnosis diagnosis(state);
-    const MsiDiagnosis::Lookup found = diagnosis.find(query);
-    QCOMPARE(found.candidates.size(), 1);
-    const FixPlan plan = DiagnosisFix::plan(diagnosis.diagnose(*found.candidates.first()), state);
+    const FixPlan plan = planFor(query);
     QVERIFY(!plan.fixableLinks.contains(expectedLink));
     QVERIFY2(!plan.manualSteps.isEmpty(), "a duplicate needs the admin");
     const QString steps = plan.manualSteps.join(u'\n');
