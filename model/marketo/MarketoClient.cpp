@@ -188,6 +188,7 @@ void MarketoClient::sendNextBatch(const std::shared_ptr<SyncRun> &run)
     send(r, [this, run, indices](const HttpResult &result) {
         run->report.calls += result.attempts;
         run->report.rateLimitWaits += result.rateLimitWaits;
+        run->report.concurrencyWaits += result.concurrencyWaits;
         if (result.ok) {
             const QJsonArray entries = result.json.object().value(QStringLiteral("result")).toArray();
             for (const SyncOutcome &o : SyncOutcome::mapBatch(indices, entries))
@@ -298,6 +299,8 @@ void MarketoClient::sendNextPage(const std::shared_ptr<FilterRun> &run)
     }
     send(r, [this, run](const HttpResult &result) {
         run->report.calls += result.attempts;
+        run->report.rateLimitWaits += result.rateLimitWaits;
+        run->report.concurrencyWaits += result.concurrencyWaits;
         if (!result.ok) {
             run->report.error = result.error;
             run->done(run->report);
@@ -380,6 +383,8 @@ void MarketoClient::sendNextKeyPage(const std::shared_ptr<KeyRun> &run)
     r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     send(r, [this, run](const HttpResult &result) {
         run->report.calls += result.attempts;
+        run->report.rateLimitWaits += result.rateLimitWaits;
+        run->report.concurrencyWaits += result.concurrencyWaits;
         if (!result.ok) {
             run->report.error = result.error;
             run->done(run->report);

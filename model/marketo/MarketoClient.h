@@ -38,6 +38,8 @@ struct FilterReport final
     QStringList valuesRead;      // values whose chunk was read to its last page (all of them
                                  // unless error is set): what a stopped read did not lose
     int calls = 0;
+    int rateLimitWaits = 0;      // 606 waits
+    int concurrencyWaits = 0;    // 615 back-offs
 };
 
 struct DescribeReport final

@@ -56,7 +56,8 @@ public:
     QList<SyncOutcome> outcomes;
     net::ApiError error;   // the request-level error that stopped the run, if any
     int calls = 0;         // HTTP requests sent (retries included)
-    int rateLimitWaits = 0;
+    int rateLimitWaits = 0;   // 606 waits
+    int concurrencyWaits = 0; // 615 back-offs
 
     int count(SyncOutcome::Status status) const;
     bool complete() const { return !error.isError() && count(SyncOutcome::Status::NotSent) == 0

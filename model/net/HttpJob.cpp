@@ -203,6 +203,7 @@ void HttpJob::onReplyFinished()
     HttpResult result;
     result.attempts = m_attempts;
     result.rateLimitWaits = m_rateLimitWaits;
+    result.concurrencyWaits = m_concurrencyWaits;
     result.reauthenticated = m_reauthenticated;
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.headers = reply->rawHeaderPairs();
@@ -329,6 +330,8 @@ void HttpJob::handleError(HttpResult result)
     case ApiError::Kind::ConcurrencyLimited:
     case ApiError::Kind::Network:
         if (m_retryAttempts < m_request.retry.maxAttempts) {
+            if (error.kind == ApiError::Kind::ConcurrencyLimited)
+                ++m_concurrencyWaits;
             const qint64 wait = Backoff::delayMs(m_retryAttempts, m_request.retry.baseDelayMs,
                                                  m_request.retry.maxDelayMs);
             ++m_retryAttempts;
@@ -362,6 +365,7 @@ void HttpJob::finish(HttpResult result)
     releaseSlot();
     result.attempts = m_attempts;
     result.rateLimitWaits = m_rateLimitWaits;
+    result.concurrencyWaits = m_concurrencyWaits;
     result.reauthenticated = m_reauthenticated;
     if (result.error.isError())
         qCInfo(lcNet).noquote() << endpoint() << "failed:" << ApiError::kindName(result.error.kind)

@@ -64,6 +64,7 @@ private:
     int m_attempts = 0;         // requests sent
     int m_retryAttempts = 1;    // attempts counted against RetryPolicy::maxAttempts
     int m_rateLimitWaits = 0;
+    int m_concurrencyWaits = 0;
     bool m_reauthenticated = false;
     bool m_holdsSlot = false;
     bool m_timedOut = false;

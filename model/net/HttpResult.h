@@ -21,6 +21,7 @@ struct HttpResult final
     ApiError error;           // kind None when ok
     int attempts = 0;         // requests sent, including retries and the replay after a refresh
     int rateLimitWaits = 0;   // 606-style waits taken
+    int concurrencyWaits = 0; // back-offs after a concurrency-limit answer (Marketo 615)
     bool reauthenticated = false;
 
     QByteArray header(const QByteArray &name) const

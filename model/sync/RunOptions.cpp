@@ -65,6 +65,7 @@ QJsonObject RunResult::toJson() const
         {QStringLiteral("quota"), estimate.toJson()},
         {QStringLiteral("elapsedMs"), elapsedMs},
         {QStringLiteral("rateLimitWaits"), rateLimitWaits},
+        {QStringLiteral("concurrencyWaits"), concurrencyWaits},
     };
     QJsonArray findingArray;
     for (const PlanFinding &finding : findings)

@@ -72,7 +72,8 @@ struct RunResult
     QJsonObject plan;           // dry run: the plan (SyncPlan::toJson)
     QList<PlanFinding> findings; // what the planner reported about the data (codes of faults.json)
     qint64 elapsedMs = 0;
-    int rateLimitWaits = 0;     // 606 waits seen by the clients
+    int rateLimitWaits = 0;     // 606 waits the Marketo client took (reads and writes)
+    int concurrencyWaits = 0;   // 615 back-offs the Marketo client took (reads and writes)
 
     StageResult *stage(Stage stage);
     const StageResult *stage(Stage stage) const;

@@ -578,6 +578,8 @@ void SyncEngine::readMarketo(int step)
                     report.calls, report.error.code);
         if (StageResult *result = m_result.stage(stage))
             result->readCalls += report.calls;
+        m_result.rateLimitWaits += report.rateLimitWaits;
+        m_result.concurrencyWaits += report.concurrencyWaits;
         if (report.error.isError()) {
             if (report.error.kind == net::ApiError::Kind::QuotaExhausted) {
                 m_result.quotaResetsAt = report.error.resetsAt;
@@ -736,6 +738,8 @@ void SyncEngine::dryRunWriteBackRead()
                     report.error.code);
         if (StageResult *result = m_result.stage(Stage::MsiWriteBack))
             result->readCalls += report.calls;
+        m_result.rateLimitWaits += report.rateLimitWaits;
+        m_result.concurrencyWaits += report.concurrencyWaits;
         if (report.error.isError()) {
             m_result.quotaResetsAt = report.error.resetsAt;
             return stop(report.error.kind == net::ApiError::Kind::QuotaExhausted

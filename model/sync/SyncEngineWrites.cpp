@@ -314,6 +314,7 @@ void SyncEngine::batchDone(const marketo::SyncReport &report)
                 report.calls, report.error.code);
     result->writeCalls += report.calls;
     m_result.rateLimitWaits += report.rateLimitWaits;
+    m_result.concurrencyWaits += report.concurrencyWaits;
     m_stageDone += int(batch.inputs.size());
     emitProgress(stage);
 
@@ -411,6 +412,8 @@ void SyncEngine::writeBackRead(int offset)
                            [this, offset, chunk, personByLead](const marketo::FilterReport &report) {
         StageResult *result = m_result.stage(Stage::MsiWriteBack);
         result->readCalls += report.calls;
+        m_result.rateLimitWaits += report.rateLimitWaits;
+        m_result.concurrencyWaits += report.concurrencyWaits;
         journalCall(Stage::MsiWriteBack, true, QStringLiteral("/rest/v1/leads.json"), report.calls,
                     report.error.code);
         if (report.error.isError()) {

@@ -1,8 +1,11 @@
 // Sync engine efficiency: a full and an incremental run of a --scale sandbox org with a compressed
 // Marketo rate window. Prints, per stage, the records written, the Marketo calls made and the
 // minimum possible (ceil(records / 300)), then wall time, the time the rate limit alone forces,
-// their ratio, the 606 waits seen and the peak memory. Run `bench_sync [people]` (default 3000)
-// or `ctest -L bench --verbose`. Not part of the test command.
+// their ratio, the 606 waits and 615 back-offs the client took and the peak memory. The engine
+// sends one Marketo call at a time, so the sandbox's concurrency limit (615 above 10 calls in
+// flight) is never reached: a third run, on a fresh org, injects 615 on 10% of the Marketo calls to
+// show they are counted and what they cost. Run `bench_sync [people]` (default 3000) or
+// `ctest -L bench --verbose`. Not part of the test command.
 #include "sandbox/Sandbox.h"
 #include "sync/SyncController.h"
 
@@ -12,6 +15,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <memory>
 
 #include <sys/resource.h>
 
@@ -67,9 +71,24 @@ void print(const char *title, const RunResult &result, qint64 wallMs)
     // floor((n - 1) / kClientCalls) full windows.
     const qint64 forcedMs = calls > 0 ? qint64((calls - 1) / kClientCalls) * kWindowSeconds * 1000 : 0;
     std::printf("Marketo calls %d (minimum writes+reads %d); wall %.1f s; rate-limit-forced %.1f s; "
-                "ratio %.2f; 606 waits %d\n",
+                "ratio %.2f; 606 waits %d; 615 back-offs %d\n",
                 calls, minimum, wallMs / 1000.0, forcedMs / 1000.0,
-                forcedMs > 0 ? double(wallMs) / double(forcedMs) : 0.0, result.rateLimitWaits);
+                forcedMs > 0 ? double(wallMs) / double(forcedMs) : 0.0, result.rateLimitWaits,
+                result.concurrencyWaits);
+}
+
+EngineConnection connectionFor(const sandbox::Sandbox &sandbox)
+{
+    EngineConnection connection;
+    connection.salesforce.loginUrl = sandbox.salesforceUrl();
+    connection.salesforce.clientId = sandbox::Sandbox::clientId();
+    connection.salesforce.clientSecret = sandbox::Sandbox::clientSecret();
+    connection.marketo.baseUrl = sandbox.marketoUrl();
+    connection.marketo.clientId = sandbox::Sandbox::clientId();
+    connection.marketo.clientSecret = sandbox::Sandbox::clientSecret();
+    connection.marketoSettings.budget.callsPerWindow = kClientCalls;
+    connection.marketoSettings.budget.windowMs = kWindowSeconds * 1000;
+    return connection;
 }
 
 } // namespace
@@ -83,21 +102,13 @@ int main(int argc, char *argv[])
     options.scale = people;
     options.marketoRateCalls = kServerCalls;
     options.marketoRateWindowSeconds = kWindowSeconds;
-    sandbox::Sandbox sandbox;
+    auto sandbox = std::make_unique<sandbox::Sandbox>();
     QString error;
-    if (!sandbox.start(options, &error)) {
+    if (!sandbox->start(options, &error)) {
         std::fprintf(stderr, "sandbox: %s\n", qPrintable(error));
         return 1;
     }
-    EngineConnection connection;
-    connection.salesforce.loginUrl = sandbox.salesforceUrl();
-    connection.salesforce.clientId = sandbox::Sandbox::clientId();
-    connection.salesforce.clientSecret = sandbox::Sandbox::clientSecret();
-    connection.marketo.baseUrl = sandbox.marketoUrl();
-    connection.marketo.clientId = sandbox::Sandbox::clientId();
-    connection.marketo.clientSecret = sandbox::Sandbox::clientSecret();
-    connection.marketoSettings.budget.callsPerWindow = kClientCalls;
-    connection.marketoSettings.budget.windowMs = kWindowSeconds * 1000;
+    const EngineConnection connection = connectionFor(*sandbox);
 
     std::printf("bench_sync: --scale %d, Marketo window %d calls / %d s (client budget %d)\n",
                 people, kServerCalls, kWindowSeconds, kClientCalls);
@@ -111,5 +122,17 @@ int main(int argc, char *argv[])
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("\npeak memory (sandbox included): %.1f MB\n", usage.ru_maxrss / 1024.0);
-    return full.runId > 0 && incremental.runId > 0 ? 0 : 1;
+
+    // The same org again, fresh, with 615 answered to 10% of the Marketo calls (replayable).
+    sandbox.reset();
+    options.faults = QStringLiteral("mkto:615~/rest/@0.1");
+    sandbox = std::make_unique<sandbox::Sandbox>();
+    if (!sandbox->start(options, &error)) {
+        std::fprintf(stderr, "sandbox: %s\n", qPrintable(error));
+        return 1;
+    }
+    const RunResult limited = run(dir.filePath(QStringLiteral("bench-615.sqlite")),
+                                  connectionFor(*sandbox), &wallMs);
+    print("Full run, 615 on 10% of the Marketo calls", limited, wallMs);
+    return full.runId > 0 && incremental.runId > 0 && limited.runId > 0 ? 0 : 1;
 }

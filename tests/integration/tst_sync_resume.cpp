@@ -25,6 +25,8 @@ private slots:
     void dailyQuotaStopsAndResumes();
     void tinyDailyQuotaProgresses_data();
     void tinyDailyQuotaProgresses();
+    void limitAnswersAreCounted_data();
+    void limitAnswersAreCounted();
 
 private:
     static QStringList withoutMsi(const QStringList &digest);
@@ -286,6 +288,43 @@ void TestSyncResume::tinyDailyQuotaProgresses()
         }
     }
     QVERIFY(writtenBy.size() > 100);
+}
+
+void TestSyncResume::limitAnswersAreCounted_data()
+{
+    QTest::addColumn<QString>("faults");
+    QTest::addColumn<int>("waits606");
+    QTest::addColumn<int>("backoffs615");
+    // companies.json: the first call is stage 2's read, the second its write; leads.json: the
+    // reads by externalPersonId and e-mail come first.
+    QTest::newRow("615 on a read") << u"mkto:615~/rest/v1/companies.json#1"_qs << 0 << 1;
+    QTest::newRow("615 on a write") << u"mkto:615~/rest/v1/companies.json#2"_qs << 0 << 1;
+    QTest::newRow("615 on a lead write") << u"mkto:615~/rest/v1/leads.json#3"_qs << 0 << 1;
+    QTest::newRow("606 on a read") << u"mkto:606~/rest/v1/companies.json#1"_qs << 1 << 0;
+    QTest::newRow("606 and 615") << u"mkto:606~/rest/v1/salespersons.json#2,mkto:615~/rest/v1/opportunities.json#1"_qs
+                                 << 1 << 1;
+}
+
+// The Marketo client retries a 615 (too many calls in flight) after a back-off and waits out a
+// 606: the run says how many of each it took, for reads and writes alike, and ends as usual.
+void TestSyncResume::limitAnswersAreCounted()
+{
+    QFETCH(QString, faults);
+    sandbox::SandboxOptions options;
+    options.faults = faults;
+    sandbox::Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(options, &error), qPrintable(error));
+    EngineConnection connection = synctest::connectionFor(sandbox);
+    connection.marketoSettings.retry.rateLimitWaitMs = 200; // not the 20 s window
+    const RunResult result = synctest::runSync(
+        m_dir.filePath(QStringLiteral("limits-%1.sqlite").arg(QLatin1String(QTest::currentDataTag()))),
+        connection);
+    QCOMPARE(result.status, RunResult::Status::Findings);
+    QTEST(result.rateLimitWaits, "waits606");
+    QTEST(result.concurrencyWaits, "backoffs615");
+    QCOMPARE(result.toJson().value(u"concurrencyWaits").toInt(), result.concurrencyWaits);
+    QCOMPARE(synctest::stateDigest(sandbox), m_reference);
 }
 
 QTEST_GUILESS_MAIN(TestSyncResume)
