@@ -5,6 +5,7 @@
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
 #include "store/SnapshotRepository.h"
+#include "store/UsageLedger.h"
 #include "store/Workspace.h"
 #include "sync/RecordMapper.h"
 
@@ -90,6 +91,7 @@ void SnapshotRefresher::readSalesforce(int step)
     m_salesforce->query(
         QStringLiteral("SELECT ") + fields.join(u',') + QStringLiteral(" FROM ") + object,
         [this, step, object](const salesforce::QueryResult &result) {
+            countCalls(store::System::Salesforce, result.calls);
             if (result.error.isError())
                 return finish(false, tr("Reading Salesforce %1 failed: %2")
                                          .arg(object, result.error.message()));
@@ -122,6 +124,7 @@ void SnapshotRefresher::readDescribes(int step)
     const QString object = objects.at(step);
     emit phaseChanged(tr("Reading the Salesforce %1 fields").arg(object));
     m_salesforce->describe(object, [this, step, object](const salesforce::DescribeResult &result) {
+        countCalls(store::System::Salesforce, 1);
         if (result.error.isError()) {
             qCWarning(lcSession) << "describe" << object << result.error.message();
             m_result.message += tr("Reading the Salesforce %1 fields failed: %2. ")
@@ -230,6 +233,10 @@ void SnapshotRefresher::readMarketo(int step)
         [this, step, object, storeType = QString::fromUtf16(read.storeType)](
             const marketo::FilterReport &report) {
             m_result.marketoCalls += report.calls;
+            // Marketo does not count the call it refuses with 607.
+            countCalls(store::System::Marketo,
+                       report.calls
+                           - (report.error.kind == net::ApiError::Kind::QuotaExhausted ? 1 : 0));
             if (report.error.isError()) {
                 // 1018 (native CRM sync) and friends: the entity cannot be read; go on with the
                 // others and say so at the end rather than showing nothing at all.
@@ -251,6 +258,13 @@ void SnapshotRefresher::readMarketo(int step)
             m_result.marketoRecords += int(report.records.size());
             readMarketo(step + 1);
         });
+}
+
+// The workspace's usage ledger (status bar, the sync's quota estimate) counts these calls too.
+void SnapshotRefresher::countCalls(store::System system, int calls)
+{
+    if (calls > 0)
+        store::UsageLedger(*m_workspace).addCalls(system, calls);
 }
 
 void SnapshotRefresher::finish(bool ok, const QString &message)

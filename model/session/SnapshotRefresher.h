@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/StoreTypes.h"
 #include "sync/SyncEngine.h"
 
 #include <QObject>
@@ -44,6 +45,7 @@ private:
     void readSalesforce(int step);
     void readDescribes(int step);
     void readMarketo(int step);
+    void countCalls(store::System system, int calls);
     void finish(bool ok, const QString &message);
     QStringList idsOf(const QString &objectType, const QString &field) const;
 

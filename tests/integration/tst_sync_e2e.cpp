@@ -2,6 +2,7 @@
 // are checked through the sandbox's own APIs. Expected values: resources/sample-org/MANIFEST.md.
 #include "SyncTestKit.h"
 
+#include "session/RefreshController.h"
 #include "store/RunRepository.h"
 #include "store/UsageLedger.h"
 #include "store/Workspace.h"
@@ -36,6 +37,7 @@ private slots:
     void changedRecordIsSent();
     void movedScoresAreWrittenBack();
     void dryRunCountsWhatTheRunWritesBack();
+    void refreshCountsItsCalls();
 
 private:
     void checkMsiEqual();
@@ -458,6 +460,31 @@ void TestSyncEndToEnd::dryRunCountsWhatTheRunWritesBack()
     // The dry run read what it could not know the same way the run does (one call of 300 ids).
     QCOMPARE(laterDry.stage(Stage::MsiWriteBack)->readCalls,
              later.stage(Stage::MsiWriteBack)->readCalls);
+}
+
+// The GUI's snapshot refresh (after every run) counts its calls in the same usage ledger.
+void TestSyncEndToEnd::refreshCountsItsCalls()
+{
+    const auto ledgerCalls = [this](store::System system) {
+        store::Workspace workspace(m_workspace);
+        return workspace.open() ? store::UsageLedger(workspace).callsToday(system) : -1;
+    };
+    const qint64 salesforceBefore = ledgerCalls(store::System::Salesforce);
+    const qint64 marketoBefore = ledgerCalls(store::System::Marketo);
+    const int sandboxSalesforceBefore = m_sandbox.salesforceApiUsage();
+    const int sandboxMarketoBefore = m_sandbox.marketoCallsToday();
+    session::RefreshController refresh;
+    QSignalSpy finished(&refresh, &session::RefreshController::finished);
+    QVERIFY(refresh.start(m_workspace, m_connection));
+    QVERIFY(finished.wait(120'000));
+    const auto result = finished.first().first().value<session::SnapshotRefresher::Result>();
+    QVERIFY2(result.ok, qPrintable(result.message));
+    const int salesforceCalls = m_sandbox.salesforceApiUsage() - sandboxSalesforceBefore;
+    QVERIFY(salesforceCalls > 0);
+    QCOMPARE(ledgerCalls(store::System::Salesforce) - salesforceBefore, salesforceCalls);
+    QCOMPARE(ledgerCalls(store::System::Marketo) - marketoBefore,
+             m_sandbox.marketoCallsToday() - sandboxMarketoBefore);
+    QCOMPARE(ledgerCalls(store::System::Marketo) - marketoBefore, result.marketoCalls);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEndToEnd)
