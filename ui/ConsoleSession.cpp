@@ -331,6 +331,7 @@ void ConsoleSession::buildPanels()
                     return;
                 }
                 m_fixRunning = true;
+                m_fixRecords = records;
             });
     auto *history = new HistoryPanel(*m_workspace);
     m_window->addPanel(QStringLiteral("historyPanel"), tr("History"), history);
@@ -338,14 +339,16 @@ void ConsoleSession::buildPanels()
     // systems (a dry run reads only, so the snapshots it stored are already current).
     connect(controller, &sync::SyncController::finished, this,
             [this, history, diagnosis](const sync::RunResult &result) {
-                if (m_fixRunning) {
-                    m_fixRunning = false;
+                const bool fix = m_fixRunning;
+                m_fixRunning = false;
+                if (fix)
                     diagnosis->fixRunFinished(fixSummary(result));
-                }
                 history->reload();
                 updateUsage();
                 if (result.dryRun)
                     reloadState();
+                else if (fix)
+                    refreshRecords(std::exchange(m_fixRecords, {})); // the chain, not the org
                 else
                     refresh();
             });
@@ -353,13 +356,18 @@ void ConsoleSession::buildPanels()
 
 void ConsoleSession::refresh()
 {
+    refreshRecords({});
+}
+
+void ConsoleSession::refreshRecords(const QSet<QString> &records)
+{
     if (!m_refresh || m_refresh->isRunning())
         return;
     if (m_window) {
         m_window->setConnectionState(MainWindow::System::Salesforce, tr("reading…"), true);
         m_window->setConnectionState(MainWindow::System::Marketo, tr("reading…"), true);
     }
-    m_refresh->start(m_workspace->path(), m_connection);
+    m_refresh->start(m_workspace->path(), m_connection, records);
 }
 
 void ConsoleSession::showDiagnosis(const QString &query)

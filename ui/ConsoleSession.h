@@ -40,6 +40,8 @@ public:
     bool startFromSetup(FirstStartOutcome &&outcome, QString *error);
     // Reads both systems into the workspace snapshots (worker thread), then reloads the panels.
     void refresh();
+    // Reads only these records (18-char IDs) and what Marketo holds for them: after a Fix.
+    void refreshRecords(const QSet<QString> &records);
     bool isRefreshing() const;
     // Opens the Diagnosis panel on one record (ID, e-mail or name).
     void showDiagnosis(const QString &query);
@@ -72,6 +74,7 @@ private:
     creds::SecretStore *m_secrets = nullptr;
     int m_secretsPending = 0;
     bool m_fixRunning = false; // the run going is a diagnosis' Fix
+    QSet<QString> m_fixRecords; // what it re-syncs, read again after it
 };
 
 } // namespace msi::ui

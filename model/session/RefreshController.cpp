@@ -20,13 +20,14 @@ RefreshController::~RefreshController()
     }
 }
 
-bool RefreshController::start(const QString &workspacePath, const sync::EngineConnection &connection)
+bool RefreshController::start(const QString &workspacePath, const sync::EngineConnection &connection,
+                              const QSet<QString> &onlyRecords)
 {
     if (m_thread)
         return false;
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("msi-refresh"));
-    m_refresher = new SnapshotRefresher(workspacePath, connection);
+    m_refresher = new SnapshotRefresher(workspacePath, connection, onlyRecords);
     m_refresher->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_refresher, &SnapshotRefresher::start);
     connect(m_thread, &QThread::finished, m_refresher, &QObject::deleteLater);

@@ -19,7 +19,9 @@ public:
     ~RefreshController() override;
 
     bool isRunning() const { return m_thread != nullptr; }
-    bool start(const QString &workspacePath, const sync::EngineConnection &connection);
+    // Reads both systems into the workspace; only these records (18-char IDs) when given.
+    bool start(const QString &workspacePath, const sync::EngineConnection &connection,
+               const QSet<QString> &onlyRecords = {});
     void cancel();
 
 signals:

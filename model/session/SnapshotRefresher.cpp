@@ -1,5 +1,7 @@
 #include "session/SnapshotRefresher.h"
 
+#include "core/SalesforceId.h"
+
 #include "session/Logging.h"
 
 #include "marketo/MarketoClient.h"
@@ -48,10 +50,11 @@ QStringList leadFields()
 } // namespace
 
 SnapshotRefresher::SnapshotRefresher(QString workspacePath, sync::EngineConnection connection,
-                                     QObject *parent)
+                                     QSet<QString> onlyRecords, QObject *parent)
     : QObject(parent)
     , m_workspacePath(std::move(workspacePath))
     , m_connection(std::move(connection))
+    , m_only(std::move(onlyRecords))
 {
 }
 
@@ -87,21 +90,50 @@ void SnapshotRefresher::readSalesforce(int step)
         for (const sync::MsiFieldMapping &field : sync::SyncPolicy().msiFields)
             fields.append(field.salesforceField);
     }
+    if (!m_only.isEmpty()) {
+        QStringList ids;
+        for (const QString &id : std::as_const(m_only)) {
+            if (core::SalesforceId(id).objectType() == object)
+                ids.append(id);
+        }
+        if (ids.isEmpty())
+            return readSalesforce(step + 1);
+        ids.sort();
+        return readSalesforceChunk(step, fields, ids, 0);
+    }
     emit phaseChanged(tr("Reading Salesforce %1").arg(object));
-    m_salesforce->query(
-        QStringLiteral("SELECT ") + fields.join(u',') + QStringLiteral(" FROM ") + object,
-        [this, step, object](const salesforce::QueryResult &result) {
-            countCalls(store::System::Salesforce, result.calls);
-            if (result.error.isError())
-                return finish(false, tr("Reading Salesforce %1 failed: %2")
-                                         .arg(object, result.error.message()));
-            const store::UpsertResult stored = store::SnapshotRepository(*m_workspace)
-                .upsertRecords(store::System::Salesforce, object, result.records);
-            if (!stored.ok())
-                return finish(false, stored.error);
-            m_result.salesforceRecords += int(result.records.size());
-            readSalesforce(step + 1);
-        });
+    readSalesforceChunk(step, fields, {}, 0);
+}
+
+// One query: every record of the object, or the next chunk of the IDs asked for (a chunk keeps
+// the query URL well under Salesforce's length limit).
+void SnapshotRefresher::readSalesforceChunk(int step, const QStringList &fields,
+                                            const QStringList &ids, int offset)
+{
+    constexpr int kIdsPerQuery = 200;
+    const QString object = sync::SyncEngine::salesforceObjects().at(step);
+    QString soql = QStringLiteral("SELECT ") + fields.join(u',') + QStringLiteral(" FROM ") + object;
+    if (!ids.isEmpty()) {
+        // The IDs are valid 18-character IDs (letters and digits only): safe inside quotes.
+        soql += QStringLiteral(" WHERE Id IN ('")
+            + ids.mid(offset, kIdsPerQuery).join(QStringLiteral("','")) + QStringLiteral("')");
+        emit phaseChanged(tr("Reading %n Salesforce %1 record(s)", nullptr, int(ids.size())).arg(object));
+    }
+    m_salesforce->query(soql, [this, step, fields, ids, offset,
+                               object](const salesforce::QueryResult &result) {
+        countCalls(store::System::Salesforce, result.calls);
+        if (result.error.isError())
+            return finish(false, tr("Reading Salesforce %1 failed: %2")
+                                     .arg(object, result.error.message()));
+        const store::UpsertResult stored = store::SnapshotRepository(*m_workspace)
+            .upsertRecords(store::System::Salesforce, object, result.records);
+        if (!stored.ok())
+            return finish(false, stored.error);
+        m_result.salesforceRecords += int(result.records.size());
+        if (offset + kIdsPerQuery < ids.size())
+            return readSalesforceChunk(step, fields, ids, offset + kIdsPerQuery);
+        readSalesforce(step + 1);
+    });
 }
 
 // Lead and Contact as the integration user sees them: field-level security on the MSI fields
@@ -150,6 +182,8 @@ QStringList SnapshotRefresher::idsOf(const QString &objectType, const QString &f
         const store::SnapshotPage page =
             snapshots.page(store::System::Salesforce, objectType, after, 5000);
         for (const store::SnapshotRow &row : page.rows) {
+            if (!m_only.isEmpty() && !m_only.contains(row.recordKey))
+                continue;
             const QJsonValue value = row.record.value(field);
             const QString text = field == u"Email" ? value.toString().trimmed()
                                                    : sync::RecordMapper::id18(value);

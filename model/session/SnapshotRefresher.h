@@ -4,6 +4,7 @@
 #include "sync/SyncEngine.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <atomic>
 #include <memory>
@@ -15,7 +16,8 @@ namespace msi::session {
 // Reads what the admin looks at into the workspace snapshots: every Salesforce record of the six
 // objects (full read), then Marketo's sales persons, companies, leads (by externalPersonId and by
 // e-mail), opportunities and roles that belong to them. Reads only; nothing is written to either
-// system. Lives in a worker thread (RefreshController).
+// system. Lives in a worker thread (RefreshController). Given record IDs, it reads only those
+// Salesforce records (and the Marketo records that belong to them): the re-check after a Fix.
 class SnapshotRefresher final : public QObject
 {
     Q_OBJECT
@@ -31,7 +33,7 @@ public:
     };
 
     SnapshotRefresher(QString workspacePath, sync::EngineConnection connection,
-                      QObject *parent = nullptr);
+                      QSet<QString> onlyRecords = {}, QObject *parent = nullptr);
     ~SnapshotRefresher() override;
 
     void start();
@@ -43,6 +45,8 @@ signals:
 
 private:
     void readSalesforce(int step);
+    void readSalesforceChunk(int step, const QStringList &fields, const QStringList &ids,
+                             int offset);
     void readDescribes(int step);
     void readMarketo(int step);
     void countCalls(store::System system, int calls);
@@ -51,6 +55,7 @@ private:
 
     QString m_workspacePath;
     sync::EngineConnection m_connection;
+    QSet<QString> m_only; // 18-character IDs; empty: every record
     std::atomic<bool> m_cancel{false};
     std::unique_ptr<store::Workspace> m_workspace;
     salesforce::SalesforceClient *m_salesforce = nullptr;

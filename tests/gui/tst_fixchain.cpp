@@ -140,11 +140,16 @@ void TestFixChain::fixRepairsOneChainOnly()
     QVERIFY(!panel->fixPlan().records.contains(kJohnBond));
 
     QSignalSpy checked(panel, &ui::DiagnosisWidget::fixChecked);
+    QSignalSpy refreshed(m_session.get(), &ui::ConsoleSession::refreshed);
     QTest::mouseClick(fix, Qt::LeftButton);
     QVERIFY(panel->isFixing());
     QVERIFY(!fix->isEnabled());
     QVERIFY(checked.wait(120000));
     QCOMPARE(checked.first().at(0).toString(), kTim);
+    // The re-check read the chain's 11 Salesforce records again, not the whole org (127).
+    QCOMPARE(refreshed.size(), 1);
+    QVERIFY2(refreshed.first().at(1).toString().startsWith(u"Read 11 Salesforce"_qs),
+             qPrintable(refreshed.first().at(1).toString()));
 
     // Re-checked: everything a sync mends passes now.
     const checks::Diagnosis after = panel->currentDiagnosis();
