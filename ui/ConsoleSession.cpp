@@ -16,6 +16,7 @@
 #include "session/RefreshController.h"
 #include "session/WorkspaceState.h"
 #include "store/ProfileRepository.h"
+#include "store/RunRepository.h"
 #include "store/SnapshotRepository.h"
 #include "store/UsageLedger.h"
 #include "store/Workspace.h"
@@ -350,8 +351,38 @@ void ConsoleSession::buildPanels()
                 else if (fix)
                     refreshRecords(std::exchange(m_fixRecords, {})); // the chain, not the org
                 else
-                    refresh();
+                    refreshAfterRun(result.runId);
             });
+}
+
+void ConsoleSession::refreshAfterRun(qint64 runId)
+{
+    // Above this many records one read of everything costs fewer calls than reads by ID.
+    constexpr qsizetype kMaxTargeted = 2000;
+    const QString path = m_workspace->path();
+    auto *watcher = new QFutureWatcher<QSet<QString>>(this);
+    connect(watcher, &QFutureWatcher<QSet<QString>>::finished, this, [this, watcher] {
+        const QSet<QString> touched = watcher->result();
+        watcher->deleteLater();
+        if (touched.isEmpty())
+            reloadState(); // nothing changed in either system: no reads spent
+        else if (touched.size() > kMaxTargeted)
+            refresh();
+        else
+            refreshRecords(touched);
+    });
+    watcher->setFuture(QtConcurrent::run([path, runId] {
+        QSet<QString> touched;
+        store::Workspace workspace(path);
+        if (runId <= 0 || !workspace.open(nullptr))
+            return touched;
+        const store::RunRepository runs(workspace);
+        for (const store::Outcome outcome : {store::Outcome::Created, store::Outcome::Updated}) {
+            for (const store::RecordOutcome &record : runs.outcomes(runId, outcome))
+                touched.insert(record.recordKey);
+        }
+        return touched;
+    }));
 }
 
 void ConsoleSession::refresh()

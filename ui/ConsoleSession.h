@@ -64,6 +64,9 @@ private:
     void begin();
     void buildPanels();
     void reloadState();
+    // After a run: reads back what it created or updated (all of both systems when that is most
+    // of them; nothing when it changed nothing).
+    void refreshAfterRun(qint64 runId);
     void updateUsage();
 
     QPointer<MainWindow> m_window;

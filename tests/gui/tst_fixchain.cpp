@@ -6,6 +6,7 @@
 #include "sandbox/Sandbox.h"
 #include "ui/ConsoleSession.h"
 #include "ui/MainWindow.h"
+#include "ui/sync/SyncPanel.h"
 #include "ui/diagnosis/DiagnosisNode.h"
 #include "ui/diagnosis/DiagnosisScene.h"
 #include "ui/diagnosis/DiagnosisWidget.h"
@@ -66,6 +67,7 @@ private slots:
     void cleanup();
     void fixRepairsOneChainOnly();
     void duplicatesAreLeftToTheAdmin();
+    void refreshAfterRunReadsWhatChanged();
 
 private:
     ui::DiagnosisWidget *diagnosisPanel() const
@@ -193,6 +195,31 @@ void TestFixChain::duplicatesAreLeftToTheAdmin()
     QCOMPARE(panel->currentDiagnosis().links.first().problem, u"person-email-duplicate"_qs);
     const QString note = panel->fixNoteText();
     QVERIFY2(note.contains(u"lead:1047"_qs) && note.contains(u"lead:1052"_qs), qPrintable(note));
+}
+
+void TestFixChain::refreshAfterRunReadsWhatChanged()
+{
+    auto *sync = qobject_cast<ui::SyncPanel *>(m_window->panel(u"syncPanel"_qs));
+    QVERIFY(sync);
+    QSignalSpy refreshed(m_session.get(), &ui::ConsoleSession::refreshed);
+    QSignalSpy loaded(m_session.get(), &ui::ConsoleSession::stateReloaded);
+
+    // The first run creates and updates most of the org (MANIFEST "Expected first run"): the
+    // console reads back those records, not the 9 the run left alone.
+    QVERIFY(sync->startRun());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 120000);
+    QCOMPARE(refreshed.size(), 1);
+    QVERIFY(refreshed.first().at(0).toBool());
+    const QString message = refreshed.first().at(1).toString();
+    QVERIFY2(message.startsWith(u"Read 118 Salesforce"_qs), qPrintable(message));
+
+    // An incremental run that changes nothing: no reads at all, the panels just reload.
+    refreshed.clear();
+    loaded.clear();
+    QVERIFY(sync->startRun());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 120000);
+    QCOMPARE(sync->lastResult().incremental, true);
+    QCOMPARE(refreshed.size(), 0);
 }
 
 QTEST_MAIN(TestFixChain)
