@@ -2,6 +2,7 @@
 
 #include "cli/CliSession.h"
 
+#include "core/SalesforceId.h"
 #include "store/Workspace.h"
 #include "sync/SyncController.h"
 
@@ -45,6 +46,41 @@ QString formatEta(qint64 ms)
 
 } // namespace
 
+QString SyncCommand::fallbackSalesPersonProblem(const QString &value, QString *id18)
+{
+    const QString option = QStringLiteral("--fallback-sales-person");
+    if (value.isEmpty())
+        return tr("%1 needs the ID of a Salesforce User (005...).").arg(option);
+    const core::SalesforceId id(value);
+    switch (id.status()) {
+    case core::SalesforceId::Status::Valid18:
+    case core::SalesforceId::Status::Valid15:
+        break;
+    case core::SalesforceId::Status::CaseDamaged:
+        return tr("%1 '%2' is not a valid User ID: its checksum does not match the case of its "
+                  "letters (changed by a tool?); the ID it was is probably %3.")
+            .arg(option, value, id.id18());
+    case core::SalesforceId::Status::BadChecksum:
+    case core::SalesforceId::Status::BadLength:
+    case core::SalesforceId::Status::BadCharacters:
+        return tr("%1 '%2' is not a valid User ID: %3.").arg(option, value, id.explanation());
+    }
+    const QString prefix = id.keyPrefix();
+    if (prefix != u"005") {
+        const QString object = id.objectType();
+        const QString what = object == u"Queue"
+            ? tr("a queue (00G), and a queue cannot be a sales person")
+            : object.isEmpty() ? tr("an ID with key prefix %1").arg(prefix)
+            : QStringLiteral("AEIOU").contains(object.front())
+                ? tr("an %1 ID (key prefix %2)").arg(object, prefix)
+                : tr("a %1 ID (key prefix %2)").arg(object, prefix);
+        return tr("%1 '%2' is not a User ID: it is %3; a User ID starts with 005.")
+            .arg(option, value, what);
+    }
+    *id18 = id.id18();
+    return {};
+}
+
 int SyncCommand::run(const QStringList &arguments, CliStreams streams)
 {
     QCommandLineParser parser;
@@ -64,7 +100,9 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON document."));
     const QCommandLineOption fallbackOption(
         QStringLiteral("fallback-sales-person"),
-        tr("18-character User ID used as the sales person of queue-owned records."), tr("id"));
+        tr("User ID (005..., 15 or 18 characters) used as the sales person of queue-owned "
+           "records."),
+        tr("id"));
     const QCommandLineOption quotaOption(QStringLiteral("daily-quota"),
                                          tr("Marketo calls per day of this instance (default "
                                             "50000)."),
@@ -96,7 +134,14 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
     options.dryRun = parser.isSet(dryRunOption);
     options.full = parser.isSet(fullOption);
     options.retryFailed = parser.isSet(retryOption);
-    options.policy.fallbackSalesPersonId = parser.value(fallbackOption);
+    if (parser.isSet(fallbackOption)) {
+        const QString problem = fallbackSalesPersonProblem(parser.value(fallbackOption),
+                                                           &options.policy.fallbackSalesPersonId);
+        if (!problem.isEmpty()) {
+            streams.err << tr("sync: %1").arg(problem) << '\n';
+            return ExitUsage;
+        }
+    }
     if (parser.isSet(quotaOption)) {
         bool ok = false;
         options.dailyQuota = parser.value(quotaOption).toLongLong(&ok);

@@ -18,6 +18,11 @@ public:
     QString summary() const override;
     bool usesWorkspace() const override { return true; }
     int run(const QStringList &arguments, CliStreams streams) override;
+
+    // Empty when value is a valid Salesforce User ID (prefix 005, 15 or 18 characters, valid
+    // checksum when 18) and then *id18 is its 18-character form; otherwise the sentence saying
+    // what is wrong, naming the value.
+    static QString fallbackSalesPersonProblem(const QString &value, QString *id18);
 };
 
 } // namespace msi::cli
