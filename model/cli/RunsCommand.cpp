@@ -4,12 +4,25 @@
 
 #include "store/RunRepository.h"
 #include "store/Workspace.h"
+#include "sync/RunOptions.h"
+#include "sync/SyncTypes.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace msi::cli {
+
+namespace {
+
+// The order the outcomes of a stage are listed in.
+constexpr store::Outcome kOutcomeOrder[] = {
+    store::Outcome::Created, store::Outcome::Updated, store::Outcome::Unchanged,
+    store::Outcome::Blocked, store::Outcome::Failed,  store::Outcome::Skipped,
+    store::Outcome::Deferred,
+};
+
+} // namespace
 
 QString RunsCommand::summary() const
 {
@@ -41,6 +54,12 @@ int RunsCommand::run(const QStringList &arguments, CliStreams streams)
     if (parser.isSet(jsonOption)) {
         QJsonArray array;
         for (const store::RunInfo &run : runs) {
+            QJsonArray stageList; // the same counts as "stages", in stage order
+            for (const QString &stage : stageOrder(run.stageCounts)) {
+                QJsonObject entry = run.stageCounts.value(stage).toObject();
+                entry.insert(u"stage", stage);
+                stageList.append(entry);
+            }
             array.append(QJsonObject{
                 {QStringLiteral("run"), run.id},
                 {QStringLiteral("startedAt"), store::storedTimestamp(run.startedAt)},
@@ -48,8 +67,10 @@ int RunsCommand::run(const QStringList &arguments, CliStreams streams)
                  run.finishedAt.isValid() ? QJsonValue(store::storedTimestamp(run.finishedAt))
                                           : QJsonValue(QJsonValue::Null)},
                 {QStringLiteral("mode"), store::nameOf(run.mode)},
-                {QStringLiteral("status"), store::nameOf(run.status)},
+                {QStringLiteral("status"), statusKey(run)},
+                {QStringLiteral("journalStatus"), store::nameOf(run.status)},
                 {QStringLiteral("stages"), run.stageCounts},
+                {QStringLiteral("stageList"), stageList},
                 {QStringLiteral("message"), run.message},
             });
         }
@@ -62,20 +83,63 @@ int RunsCommand::run(const QStringList &arguments, CliStreams streams)
     }
     for (const store::RunInfo &run : runs) {
         QStringList counts;
-        for (auto stage = run.stageCounts.constBegin(); stage != run.stageCounts.constEnd(); ++stage) {
+        for (const QString &stage : stageOrder(run.stageCounts)) {
             QStringList parts;
-            const QJsonObject values = stage.value().toObject();
-            for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-                if (it.value().toInt() > 0)
-                    parts.append(it.key() + u' ' + QString::number(it.value().toInt()));
+            const QJsonObject values = run.stageCounts.value(stage).toObject();
+            for (const store::Outcome outcome : kOutcomeOrder) {
+                const int count = values.value(store::nameOf(outcome)).toInt();
+                if (count > 0)
+                    parts.append(store::nameOf(outcome) + u' ' + QString::number(count));
             }
-            counts.append(stage.key() + u": " + parts.join(QStringLiteral(", ")));
+            counts.append(stage + u": " + parts.join(QStringLiteral(", ")));
         }
         streams.out << run.id << '\t' << store::storedTimestamp(run.startedAt) << '\t'
-                    << store::nameOf(run.mode) << '\t' << store::nameOf(run.status) << '\t'
+                    << store::nameOf(run.mode) << '\t' << statusKey(run) << '\t'
                     << counts.join(QStringLiteral("; ")) << '\t' << run.message << '\n';
     }
     return ExitOk;
+}
+
+QString RunsCommand::statusKey(const store::RunInfo &run)
+{
+    if (!run.result.isEmpty())
+        return run.result;
+    switch (run.status) {
+    case store::RunStatus::Running: return QStringLiteral("running");
+    case store::RunStatus::Interrupted: return QStringLiteral("interrupted");
+    case store::RunStatus::Cancelled:
+        return sync::RunResult::statusKey(sync::RunResult::Status::Cancelled);
+    case store::RunStatus::QuotaExhausted:
+        return sync::RunResult::statusKey(sync::RunResult::Status::QuotaExhausted);
+    case store::RunStatus::Failed:
+        // A run is journaled only once the workspace opened: it failed on a connection.
+        return sync::RunResult::statusKey(sync::RunResult::Status::Connection);
+    case store::RunStatus::Succeeded:
+        break;
+    }
+    for (const QJsonValue &stage : run.stageCounts) {
+        const QJsonObject counts = stage.toObject();
+        for (const store::Outcome outcome : {store::Outcome::Blocked, store::Outcome::Failed,
+                                             store::Outcome::Skipped, store::Outcome::Deferred}) {
+            if (counts.value(store::nameOf(outcome)).toInt() > 0)
+                return sync::RunResult::statusKey(sync::RunResult::Status::Findings);
+        }
+    }
+    return sync::RunResult::statusKey(sync::RunResult::Status::Succeeded);
+}
+
+QStringList RunsCommand::stageOrder(const QJsonObject &stageCounts)
+{
+    QStringList order;
+    for (const sync::Stage stage : sync::SyncTypes::allStages()) {
+        if (stageCounts.contains(sync::SyncTypes::stageKey(stage)))
+            order << sync::SyncTypes::stageKey(stage);
+    }
+    for (auto it = stageCounts.constBegin(); it != stageCounts.constEnd(); ++it) {
+        if (!order.contains(it.key()))
+            order << it.key();
+    }
+    return order;
 }
 
 } // namespace msi::cli

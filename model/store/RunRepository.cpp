@@ -31,7 +31,7 @@ QString timeOrNow(const QDateTime &time)
 }
 
 const QString kRunColumns =
-    QStringLiteral("id, started_at, finished_at, mode, status, stage_counts, message");
+    QStringLiteral("id, started_at, finished_at, mode, status, stage_counts, message, result");
 const QString kOutcomeColumns =
     QStringLiteral("stage, record_key, outcome, reason, marketo_id, attempts, last_try_at");
 
@@ -45,6 +45,7 @@ RunInfo runFromQuery(const QSqlQuery &query)
     run.status = runStatusFromName(query.value(4).toString()).value_or(RunStatus::Failed);
     run.stageCounts = QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object();
     run.message = query.value(6).toString();
+    run.result = query.value(7).toString();
     return run;
 }
 
@@ -187,6 +188,17 @@ bool RunRepository::finishRun(qint64 runId, RunStatus status, const QString &mes
             *error = QStringLiteral("no run %1").arg(runId);
         return false;
     }
+    return true;
+}
+
+bool RunRepository::setResult(qint64 runId, const QString &result, QString *error)
+{
+    QSqlQuery query(m_workspace.connection());
+    query.prepare(QStringLiteral("UPDATE runs SET result = ? WHERE id = ?"));
+    query.addBindValue(nullIfEmpty(result));
+    query.addBindValue(runId);
+    if (!query.exec())
+        return fail(query, error);
     return true;
 }
 

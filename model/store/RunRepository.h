@@ -52,6 +52,10 @@ struct RunInfo
     // {"<stage>": {"created": n, "failed": n, ...}, ...}; filled by finishRun().
     QJsonObject stageCounts;
     QString message;
+    // How the sync engine named the end of the run (RunResult::statusKey: succeeded, findings,
+    // usage, connection, quota, cancelled); empty for runs still running, killed, or journaled
+    // before schema version 3.
+    QString result;
 };
 
 // Tables `runs`, `api_calls`, `record_outcomes`: the run journal.
@@ -69,6 +73,8 @@ public:
     // Sets the status, the finish time, and the stage counts computed from the journal.
     bool finishRun(qint64 runId, RunStatus status, const QString &message = {},
                    QString *error = nullptr);
+    // Keeps how the sync engine named the end of the run (RunInfo::result).
+    bool setResult(qint64 runId, const QString &result, QString *error = nullptr);
     // Runs still "running" (their process died) become "interrupted"; returns how many.
     int markInterruptedRuns();
 

@@ -110,7 +110,9 @@ void SyncEngine::stop(RunResult::Status status, const QString &message)
             runStatus = store::RunStatus::Failed;
             break;
         }
-        store::RunRepository(*m_workspace).finishRun(m_result.runId, runStatus, message);
+        store::RunRepository runs(*m_workspace);
+        runs.finishRun(m_result.runId, runStatus, message);
+        runs.setResult(m_result.runId, RunResult::statusKey(status));
     }
     qCInfo(lcSync) << "run" << m_result.runId << "ended:" << RunResult::statusKey(status);
     emit finished(m_result);
