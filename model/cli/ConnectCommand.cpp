@@ -2,6 +2,7 @@
 
 #include "cli/CliSecrets.h"
 #include "cli/CliSession.h"
+#include "cli/ConnectUrls.h"
 
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
@@ -9,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -39,11 +41,18 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
         streams.out << parser.helpText();
         return ExitOk;
     }
-    const QUrl salesforceUrl(parser.value(salesforceOption), QUrl::StrictMode);
-    const QUrl marketoUrl(parser.value(marketoOption), QUrl::StrictMode);
-    if (!salesforceUrl.isValid() || salesforceUrl.scheme().isEmpty() || !marketoUrl.isValid()
-        || marketoUrl.scheme().isEmpty()) {
-        streams.err << tr("connect: give both --salesforce-url URL and --marketo-url URL") << '\n';
+    if (!parser.positionalArguments().isEmpty()) {
+        streams.err << tr("connect: unexpected argument '%1'").arg(parser.positionalArguments().first())
+                    << '\n';
+        return ExitUsage;
+    }
+    QUrl salesforceUrl;
+    QUrl marketoUrl;
+    const QStringList urlProblems = ConnectUrls::problems(
+        parser.value(salesforceOption), parser.value(marketoOption), &salesforceUrl, &marketoUrl);
+    if (!urlProblems.isEmpty()) {
+        for (const QString &problem : urlProblems)
+            streams.err << tr("connect: %1").arg(problem) << '\n';
         return ExitUsage;
     }
     QString error;
@@ -79,6 +88,31 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
     loop.exec();
 
     const bool ok = !salesforceError.isError() && !marketoError.isError();
+    // A refused sign-in may be a swapped or wrong URL: ask each failing URL, without credentials,
+    // which system answers there (a host that does not resolve has nothing to tell).
+    QStringList swapped;
+    const auto misplaced = [&](ConnectUrls::System expected, const QUrl &url,
+                               const net::ApiError &error) {
+        if (!error.isError() || error.code == net::ApiError::hostNotFoundCode())
+            return;
+        const ConnectUrls::System answered = ConnectUrls::identify(url);
+        if (answered != ConnectUrls::System::Unknown && answered != expected)
+            swapped << ConnectUrls::answeredLike(expected, url);
+    };
+    misplaced(ConnectUrls::System::Salesforce, salesforceUrl, salesforceError);
+    misplaced(ConnectUrls::System::Marketo, marketoUrl, marketoError);
+    if (!swapped.isEmpty()) {
+        if (parser.isSet(jsonOption)) {
+            const QJsonObject json{{QStringLiteral("connected"), false},
+                                   {QStringLiteral("workspace"), workspace.path()},
+                                   {QStringLiteral("problems"), QJsonArray::fromStringList(swapped)}};
+            streams.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+        }
+        for (const QString &problem : std::as_const(swapped))
+            streams.err << tr("connect: %1").arg(problem) << '\n';
+        return ExitUsage;
+    }
+
     if (ok && !CliSession::saveConnection(workspace, connection, &error)) {
         streams.err << tr("connect: %1").arg(error) << '\n';
         return ExitUsage;

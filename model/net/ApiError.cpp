@@ -10,8 +10,9 @@ bool ApiError::isRetryable() const
     case Kind::Transient:
     case Kind::RateLimited:
     case Kind::ConcurrencyLimited:
-    case Kind::Network:
         return true;
+    case Kind::Network:
+        return code != hostNotFoundCode();
     default:
         return false;
     }
@@ -66,6 +67,8 @@ QString ApiError::message() const
     case Kind::Fatal:
         return tr("%1 failed%2.%3").arg(where, codeText, said);
     case Kind::Network:
+        if (code == hostNotFoundCode())
+            return tr("%1: %2").arg(where, serverMessage); // DNS, not the server, answered
         return tr("%1 could not be reached%2.%3").arg(where, codeText, said);
     case Kind::BadResponse:
         return tr("%1 answered with something that is not valid JSON%2.%3")

@@ -35,7 +35,10 @@ public:
 
     bool isError() const { return kind != Kind::None; }
     // Worth another attempt of the same request after a wait.
+    // Transient, rate and concurrency limits, and network failures, except a host name that
+    // does not resolve (code hostNotFoundCode()): DNS answered, a retry gets the same answer.
     bool isRetryable() const;
+    static QString hostNotFoundCode() { return QStringLiteral("host not found"); }
     // A sentence for people: the cause, the endpoint and what to do.
     QString message() const;
     static QString kindName(Kind kind);

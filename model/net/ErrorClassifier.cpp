@@ -184,7 +184,7 @@ ApiError ErrorClassifier::classify(Api api, int httpStatus, const QJsonDocument 
 
 ApiError ErrorClassifier::classifyNetwork(QNetworkReply::NetworkError error,
                                           const QString &errorString, bool timedOut,
-                                          const QString &endpoint)
+                                          const QString &endpoint, const QString &host)
 {
     if (timedOut)
         return make(ApiError::Kind::Network, QStringLiteral("timeout"),
@@ -192,6 +192,14 @@ ApiError ErrorClassifier::classifyNetwork(QNetworkReply::NetworkError error,
                                                 "no answer within the time limit"),
                     endpoint);
     switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        // The name service answered that the name does not exist: not transient, not retried.
+        return make(ApiError::Kind::Network, ApiError::hostNotFoundCode(),
+                    QCoreApplication::translate("msi::net::ErrorClassifier",
+                                                "the host %1 was not found (its name does not "
+                                                "resolve); check the URL")
+                        .arg(host.isEmpty() ? errorString : host),
+                    endpoint);
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::ProtocolUnknownError:

@@ -27,8 +27,10 @@ public:
                              const QString &endpoint);
     static ApiError classifyMarketoCode(const QString &code, const QString &message,
                                         const QString &endpoint);
+    // host: the host called, named when it does not resolve (HostNotFoundError: not retried).
     static ApiError classifyNetwork(QNetworkReply::NetworkError error, const QString &errorString,
-                                    bool timedOut, const QString &endpoint);
+                                    bool timedOut, const QString &endpoint,
+                                    const QString &host = QString());
 
     // Marketo does not count these against the daily quota or the rate window.
     static bool countsTowardMarketoQuota(const ApiError &error);

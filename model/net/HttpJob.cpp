@@ -222,7 +222,7 @@ void HttpJob::onReplyFinished()
         || (reply->error() != QNetworkReply::NoError && result.httpStatus == 0)) {
         result.error = ErrorClassifier::classifyNetwork(reply->error(),
                                                         Redactor::text(reply->errorString()),
-                                                        m_timedOut, endpoint());
+                                                        m_timedOut, endpoint(), m_currentUrl.host());
         handleError(result);
         return;
     }
@@ -329,7 +329,7 @@ void HttpJob::handleError(HttpResult result)
     case ApiError::Kind::Transient:
     case ApiError::Kind::ConcurrencyLimited:
     case ApiError::Kind::Network:
-        if (m_retryAttempts < m_request.retry.maxAttempts) {
+        if (error.isRetryable() && m_retryAttempts < m_request.retry.maxAttempts) {
             if (error.kind == ApiError::Kind::ConcurrencyLimited)
                 ++m_concurrencyWaits;
             const qint64 wait = Backoff::delayMs(m_retryAttempts, m_request.retry.baseDelayMs,

@@ -120,6 +120,8 @@ private slots:
     void faults();
     void utf8WhateverTheCharset();
     void insecureUrlRefusedWithoutCalling();
+    void unresolvableHostNotRetried_data();
+    void unresolvableHostNotRetried();
     void refreshOnceAndReplay();
     void refreshOnlyOnce();
     void noCredentialsToOtherHosts();
@@ -224,6 +226,37 @@ void TestHttpJob::insecureUrlRefusedWithoutCalling()
     QCOMPARE(result.error.kind, Kind::Fatal);
     QCOMPARE(result.attempts, 0);
     QVERIFY(result.error.message().contains(u"https"_qs));
+}
+
+// RFC 6761: names under .invalid never resolve. DNS answering "no such host" is not transient:
+// one attempt, and the message names the host (the old behaviour retried it like a dropped
+// connection, maxAttempts times).
+void TestHttpJob::unresolvableHostNotRetried_data()
+{
+    QTest::addColumn<QUrl>("url");
+    QTest::addColumn<QString>("host");
+    QTest::newRow("https") << QUrl(u"https://msi-bridge-test.invalid/services/oauth2/token"_qs)
+                           << u"msi-bridge-test.invalid"_qs;
+    QTest::newRow("My Domain style") << QUrl(u"https://exampleco.my.salesforce.invalid/x"_qs)
+                                     << u"exampleco.my.salesforce.invalid"_qs;
+}
+
+void TestHttpJob::unresolvableHostNotRetried()
+{
+    QFETCH(QUrl, url);
+    QFETCH(QString, host);
+    HttpRequest r = fastRequest(url);
+    r.retry.maxAttempts = 5;
+    r.timeouts.inactivityMs = 20000; // a name lookup may take a while; no timeout must hide it
+    r.timeouts.totalMs = 30000;
+    const HttpResult result = runJob(r);
+    QVERIFY(!result.ok);
+    QCOMPARE(ApiError::kindName(result.error.kind), ApiError::kindName(Kind::Network));
+    QCOMPARE(result.error.code, ApiError::hostNotFoundCode());
+    QVERIFY(!result.error.isRetryable());
+    QCOMPARE(result.attempts, 1);
+    QVERIFY2(result.error.message().contains(host), qPrintable(result.error.message()));
+    QVERIFY2(result.error.message().contains(u"not found"_qs), qPrintable(result.error.message()));
 }
 
 void TestHttpJob::refreshOnceAndReplay()

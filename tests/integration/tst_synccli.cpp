@@ -20,6 +20,8 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void connectionRefused();
+    void connectSwappedUrls();
+    void connectUnresolvableHost();
     void checkEmailsBeforeSync();
     void dryRunWritesNothing();
     void laterStageAloneIsBlocked();
@@ -107,6 +109,55 @@ void TestSyncCli::connectionRefused()
              u"connection"_qs);
 }
 
+// The sandbox's two servers given the wrong way round: each URL is asked, without credentials,
+// which system answers there.
+void TestSyncCli::connectSwappedUrls()
+{
+    const QString workspace = m_dir.filePath(QStringLiteral("swapped.sqlite"));
+    const QString sf = m_sandbox.salesforceUrl().toString();
+    const QString mk = m_sandbox.marketoUrl().toString();
+    const Result result = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("connect"),
+                               QStringLiteral("--salesforce-url"), mk,
+                               QStringLiteral("--marketo-url"), sf});
+    QCOMPARE(result.code, 2);
+    QVERIFY2(result.err.contains(u"--salesforce-url "_qs + QUrl(mk).toDisplayString()
+                                 + u" answered like a Marketo instance, not Salesforce: did you "
+                                   "swap --salesforce-url and --marketo-url?"_qs),
+             qPrintable(result.err));
+    QVERIFY2(result.err.contains(u"--marketo-url "_qs + QUrl(sf).toDisplayString()
+                                 + u" answered like a Salesforce instance, not Marketo"_qs),
+             qPrintable(result.err));
+    // Nothing was kept: the workspace is still not connected.
+    const Result sync = cli({QStringLiteral("sync"), QStringLiteral("--dry-run"),
+                             QStringLiteral("--workspace"), workspace});
+    QCOMPARE(sync.code, 2);
+    QVERIFY2(sync.err.contains(u"is not connected"_qs), qPrintable(sync.err));
+
+    // Only one of them wrong: the Marketo URL given for both.
+    const Result both = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("connect"),
+                             QStringLiteral("--salesforce-url"), mk,
+                             QStringLiteral("--marketo-url"), mk});
+    QCOMPARE(both.code, 2);
+    QVERIFY2(both.err.contains(u"answered like a Marketo instance, not Salesforce"_qs),
+             qPrintable(both.err));
+    QVERIFY2(!both.err.contains(u"answered like a Salesforce instance"_qs), qPrintable(both.err));
+}
+
+// RFC 6761: .invalid never resolves. The sign-in fails at once (the network layer does not retry
+// a name DNS says does not exist) with the host named.
+void TestSyncCli::connectUnresolvableHost()
+{
+    const Result result = cli({QStringLiteral("--workspace"),
+                               m_dir.filePath(QStringLiteral("nohost.sqlite")),
+                               QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
+                               QStringLiteral("https://msi-bridge-test.invalid"),
+                               QStringLiteral("--marketo-url"), m_sandbox.marketoUrl().toString()});
+    QCOMPARE(result.code, 3);
+    QVERIFY2(result.err.contains(u"the host msi-bridge-test.invalid was not found"_qs),
+             qPrintable(result.err));
+    QVERIFY2(!result.err.contains(u"Marketo:"_qs), qPrintable(result.err)); // Marketo signed in
+}
+
 // M-01 as the live systems show it before any sync.
 void TestSyncCli::checkEmailsBeforeSync()
 {
@@ -192,6 +243,32 @@ void TestSyncCli::runsAndFailures()
     QVERIFY(history.size() >= 2);
     const QJsonObject last = history.at(0).toObject(); // newest first: the real run
     QCOMPARE(last.value(u"mode").toString(), u"full"_qs);
+    // The same status `sync --json` gave (syncJson: "findings", MANIFEST.md's blocked and
+    // skipped records), for the run and for the dry run before it.
+    QCOMPARE(last.value(u"status").toString(), u"findings"_qs);
+    QCOMPARE(last.value(u"journalStatus").toString(), u"succeeded"_qs);
+    const QJsonObject dryRun = history.at(1).toObject();
+    QCOMPARE(dryRun.value(u"mode").toString(), u"dry-run"_qs);
+    QCOMPARE(dryRun.value(u"status").toString(), u"findings"_qs);
+    // Stages in stage order, not alphabetical.
+    const QStringList stageOrder{u"sales-persons"_qs, u"companies"_qs, u"leads"_qs,
+                                 u"opportunities"_qs, u"opportunity-roles"_qs, u"msi-writeback"_qs};
+    QStringList listed;
+    for (const QJsonValue &stage : last.value(u"stageList").toArray())
+        listed << stage.toObject().value(u"stage").toString();
+    QCOMPARE(listed, stageOrder);
+    QCOMPARE(last.value(u"stageList").toArray().at(2).toObject().value(u"created").toInt(),
+             last.value(u"stages").toObject().value(u"leads").toObject().value(u"created").toInt());
+    const Result text = cli({QStringLiteral("runs"), QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(text.code, 0);
+    const QString newest = text.out.section(u'\n', 0, 0);
+    QVERIFY2(newest.section(u'\t', 3, 3) == u"findings", qPrintable(newest));
+    qsizetype previous = -1;
+    for (const QString &stage : stageOrder) {
+        const qsizetype at = newest.indexOf(stage + u": "_qs);
+        QVERIFY2(at > previous, qPrintable(stage + u" out of order in: "_qs + newest));
+        previous = at;
+    }
     const QString run = QString::number(last.value(u"run").toInteger());
 
     const QString csvPath = m_dir.filePath(QStringLiteral("failures.csv"));

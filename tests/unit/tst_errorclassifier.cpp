@@ -245,6 +245,15 @@ void TestErrorClassifier::network()
     const ApiError tls = ErrorClassifier::classifyNetwork(QNetworkReply::SslHandshakeFailedError,
                                                           u"bad cert"_qs, false, u"GET /x"_qs);
     QCOMPARE(tls.kind, Kind::Fatal);
+    // A name that does not resolve is not transient: not retried, and the host is named.
+    const ApiError dns = ErrorClassifier::classifyNetwork(QNetworkReply::HostNotFoundError,
+                                                          u"Host x.invalid not found"_qs, false,
+                                                          u"POST /services/oauth2/token"_qs,
+                                                          u"login.example.invalid"_qs);
+    QCOMPARE(dns.kind, Kind::Network);
+    QCOMPARE(dns.code, ApiError::hostNotFoundCode());
+    QVERIFY(!dns.isRetryable());
+    QVERIFY2(dns.message().contains(u"login.example.invalid"_qs), qPrintable(dns.message()));
 }
 
 QTEST_GUILESS_MAIN(TestErrorClassifier)
