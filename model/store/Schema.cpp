@@ -24,7 +24,7 @@ constexpr char16_t kMarketoReadsTable[] =
 constexpr char16_t kMarketoReadsIndex[] =
     u"CREATE INDEX marketo_reads_object ON marketo_reads (object, filter)";
 
-// Current (version 3) schema, for fresh workspaces.
+// Current (version 4) schema, for fresh workspaces.
 const char16_t *const kCreateStatements[] = {
     uR"(CREATE TABLE profiles (
         id INTEGER PRIMARY KEY,
@@ -74,7 +74,8 @@ const char16_t *const kCreateStatements[] = {
         mode TEXT NOT NULL,
         status TEXT NOT NULL,
         stage_counts TEXT,
-        message TEXT))",
+        message TEXT,
+        result TEXT))",
     uR"(CREATE TABLE api_calls (
         id INTEGER PRIMARY KEY,
         run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
@@ -206,6 +207,12 @@ const char16_t *const kMigrateTo2[] = {
         PRIMARY KEY (system, day)) WITHOUT ROWID)",
 };
 
+// Version 3 -> 4: how a sync run ended in the sync engine's words (RunResult::statusKey), so the
+// run history names it as `sync --json` did.
+const char16_t *const kMigrateTo4[] = {
+    u"ALTER TABLE runs ADD COLUMN result TEXT",
+};
+
 // Version 2 -> 3.
 const char16_t *const kMigrateTo3[] = {
     kMarketoReadsTable,
@@ -295,7 +302,9 @@ bool Schema::migrate(QSqlDatabase &db, int from, QString *error)
         ok = execAll(db, kMigrateTo2, &detail) && execAll(db, kSnapshotIndexes, &detail);
     if (ok && from <= 2)
         ok = execAll(db, kMigrateTo3, &detail);
-    // Later versions: add `if (ok && from <= 3) ok = execAll(db, kMigrateTo4, &detail);`
+    if (ok && from <= 3)
+        ok = execAll(db, kMigrateTo4, &detail);
+    // Later versions: add `if (ok && from <= 4) ok = execAll(db, kMigrateTo5, &detail);`
     if (ok)
         ok = setVersion(db, CurrentVersion, &detail) && transaction.commit(&detail);
     if (!ok) {

@@ -19,11 +19,13 @@ namespace msi::store {
 //      and keep e-mail trimmed + lower-cased instead of comparing NOCASE; record_outcomes gain attempts + last_try_at and become one row per
 //      (run, stage, record); id_map gets a unique (entity, marketo_id) index; usage_ledger
 //   3  marketo_reads: what a run read from Marketo, reused by the run that resumes it
+//   4  runs gain `result`: the sync engine's status key (succeeded, findings, usage, connection,
+//      quota, cancelled), NULL for runs journaled before
 class Schema final
 {
     Q_DECLARE_TR_FUNCTIONS(msi::store::Schema)
 public:
-    static constexpr int CurrentVersion = 3;
+    static constexpr int CurrentVersion = 4;
 
     static int version(const QSqlDatabase &db);
     // Brings db to CurrentVersion: creates the schema when user_version is 0, migrates when lower,

@@ -125,7 +125,7 @@ void TestWorkspace::freshWorkspace()
     QString error;
     QVERIFY2(ws.open(&error), qPrintable(error));
     QCOMPARE(ws.schemaVersion(), Schema::CurrentVersion);
-    QCOMPARE(ws.schemaVersion(), 3);
+    QCOMPARE(ws.schemaVersion(), 4);
     QCOMPARE(ws.integrityCheck(), QStringLiteral("ok"));
     const QSqlDatabase db = ws.connection();
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
@@ -146,7 +146,7 @@ void TestWorkspace::freshWorkspace()
     // Opening again is a no-op at the current version.
     Workspace again(ws.path());
     QVERIFY2(again.open(&error), qPrintable(error));
-    QCOMPARE(again.schemaVersion(), 3);
+    QCOMPARE(again.schemaVersion(), 4);
 }
 
 void TestWorkspace::defaultPath()
@@ -188,7 +188,7 @@ void TestWorkspace::migrateFromVersion1()
     Workspace ws(path);
     QString error;
     QVERIFY2(ws.open(&error), qPrintable(error));
-    QCOMPARE(ws.schemaVersion(), 3);
+    QCOMPARE(ws.schemaVersion(), 4);
     QCOMPARE(ws.integrityCheck(), QStringLiteral("ok"));
 
     // The migrated schema has the same shape as a fresh one.
@@ -263,7 +263,7 @@ void TestWorkspace::failedMigrationRollsBack()
         QString error;
         QVERIFY(!ws.open(&error));
         QVERIFY2(error.contains(path), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("from schema version 1 to 3")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("from schema version 1 to 4")), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("left unchanged at version 1")), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
         QVERIFY(!ws.isOpen());
