@@ -27,8 +27,8 @@ void TestSyncCommand::fallbackSalesPerson_data()
     QTest::newRow("User, 15") << u"0051W000005BZSg"_qs << true << QString();
     QTest::newRow("sample org User") << u"0057F00000Bq3LmQAJ"_qs << true << QString();
     QTest::newRow("empty") << QString() << false << u"needs the ID of a Salesforce User"_qs;
-    QTest::newRow("17 characters") << u"0051W000005BZSgQA"_qs << false << u"17 characters"_qs;
-    QTest::newRow("19 characters") << u"0051W000005BZSgQAOX"_qs << false << u"19 characters"_qs;
+    QTest::newRow("17 characters") << u"0051W000005BZSgQA"_qs << false << u"has 17 character"_qs;
+    QTest::newRow("19 characters") << u"0051W000005BZSgQAOX"_qs << false << u"has 19 character"_qs;
     QTest::newRow("suffix typo") << u"0051W000005BZSgQAP"_qs << false
                                  << u"bad checksum: the suffix of 0051W000005BZSgQAP should be QAO"_qs;
     QTest::newRow("upper-cased by a tool") << u"0051W000005BZSGQAO"_qs << false
