@@ -237,6 +237,8 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
             streams.out << sync::SyncTypes::severityKey(finding.severity) << '\t' << finding.code
                         << '\t' << finding.ids.join(u',') << '\t' << finding.message << '\n';
         streams.out << result.message << '\n';
+        if (result.status == RunResult::Status::Findings && !result.dryRun && result.runId > 0)
+            streams.out << tr("List them with: msi-bridge-cli failures %1").arg(result.runId) << '\n';
     }
     if (result.status != RunResult::Status::Succeeded && result.status != RunResult::Status::Findings)
         streams.err << result.message << '\n';

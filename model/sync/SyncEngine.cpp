@@ -123,12 +123,14 @@ void SyncEngine::complete()
     // A run that ended normally resumes nothing: what stopped runs read of Marketo is stale now.
     if (!m_options.dryRun && m_workspace)
         store::MarketoReadCache(*m_workspace).clear();
-    bool problems = false;
+    int problems = 0;
     for (const StageResult &stage : std::as_const(m_result.stages))
-        problems = problems || stage.problems() > 0;
-    stop(problems ? RunResult::Status::Findings : RunResult::Status::Succeeded,
+        problems += stage.problems();
+    // Plain words that fit the GUI and the CLI alike; each says where its list of them is.
+    stop(problems > 0 ? RunResult::Status::Findings : RunResult::Status::Succeeded,
          m_options.dryRun ? tr("Dry run: nothing was written.")
-         : problems       ? tr("Some records were not synced; see 'failures %1'.").arg(m_result.runId)
+         : problems > 0   ? tr("%n record(s) were not synced (failed, blocked, skipped, deferred or "
+                               "not sent).", nullptr, problems)
                           : tr("Every record is in sync."));
 }
 

@@ -212,6 +212,9 @@ void TestFixChain::refreshAfterRunReadsWhatChanged()
     QVERIFY(refreshed.first().at(0).toBool());
     const QString message = refreshed.first().at(1).toString();
     QVERIFY2(message.startsWith(u"Read 118 Salesforce"_qs), qPrintable(message));
+    // 3 people skipped and 5 roles deferred (MANIFEST), said in words that fit the GUI.
+    QCOMPARE(sync->lastResult().message,
+             u"8 record(s) were not synced (failed, blocked, skipped, deferred or not sent)."_qs);
 
     // An incremental run that changes nothing: no reads at all, the panels just reload.
     refreshed.clear();
