@@ -39,7 +39,7 @@ namespace {
 
 struct LoadedState
 {
-    checks::SystemState state;
+    DiagnosisWidget::Prepared prepared; // the state and its diagnosis lookups
     checks::Findings findings;
     QString error;
 };
@@ -433,10 +433,10 @@ void ConsoleSession::reloadState()
         if (auto *checksPanel = qobject_cast<ChecksPanel *>(m_window->panel(u"checksPanel"_qs)))
             checksPanel->setFindings(loaded.findings);
         if (auto *diagnosis = qobject_cast<DiagnosisWidget *>(m_window->panel(u"diagnosisPanel"_qs)))
-            diagnosis->setState(loaded.state);
+            diagnosis->setState(loaded.prepared);
         if (!qobject_cast<MappingPanel *>(m_window->panel(u"mappingPanel"_qs))) {
             m_window->replacePanel(QStringLiteral("mappingPanel"),
-                                   new MappingPanel(tables::FieldCatalog::fromState(loaded.state),
+                                   new MappingPanel(tables::FieldCatalog::fromState(*loaded.prepared.state),
                                                     m_workspace.get()));
         }
         updateUsage();
@@ -444,8 +444,11 @@ void ConsoleSession::reloadState()
     });
     watcher->setFuture(QtConcurrent::run([path] {
         LoadedState loaded;
-        if (session::WorkspaceState::load(path, &loaded.state, &loaded.error))
-            loaded.findings = checks::CheckSuite::run(loaded.state);
+        checks::SystemState state;
+        if (session::WorkspaceState::load(path, &state, &loaded.error)) {
+            loaded.findings = checks::CheckSuite::run(state);
+            loaded.prepared = DiagnosisWidget::Prepared::build(std::move(state));
+        }
         return loaded;
     }));
 }

@@ -136,8 +136,13 @@ QString DiagnosisFix::manualStep(const DiagnosisLink &link)
 
 FixPlan DiagnosisFix::plan(const Diagnosis &diagnosis, const SystemState &state)
 {
-    FixPlan plan;
     const RecordIndex index(state);
+    return plan(diagnosis, index);
+}
+
+FixPlan DiagnosisFix::plan(const Diagnosis &diagnosis, const RecordIndex &index)
+{
+    FixPlan plan;
     ChainCollector chain(index);
     const QString id18 = Records::id18(diagnosis.record, QStringLiteral("Id"));
     if (diagnosis.recordType == u"Account")

@@ -2,6 +2,7 @@
 
 #include "checks/Diagnosis.h"
 #include "checks/SystemState.h"
+#include "checks/RecordIndex.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -27,6 +28,8 @@ class DiagnosisFix final
     Q_DECLARE_TR_FUNCTIONS(msi::checks::DiagnosisFix)
 public:
     static FixPlan plan(const Diagnosis &diagnosis, const SystemState &state);
+    // The same over lookups already built (MsiDiagnosis::index()): no second pass over the state.
+    static FixPlan plan(const Diagnosis &diagnosis, const RecordIndex &index);
     // False for problems only a person can solve (duplicates to merge, field access to grant,
     // queues without a fallback, scores Marketo has not computed yet).
     static bool fixableBySync(const QString &problem);

@@ -46,6 +46,9 @@ public:
     };
     Bulk diagnoseAll() const;
 
+    // The lookups built over the state (for DiagnosisFix, so it does not build them again).
+    const RecordIndex &index() const { return m_index; }
+
 private:
     void diagnosePerson(const QJsonObject &person, QList<DiagnosisLink> *links) const;
     void diagnoseAccount(const QJsonObject &account, QList<DiagnosisLink> *links) const;

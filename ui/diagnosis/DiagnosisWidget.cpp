@@ -159,13 +159,30 @@ QWidget *DiagnosisWidget::buildScanTab()
     return tab;
 }
 
+DiagnosisWidget::Prepared DiagnosisWidget::Prepared::build(checks::SystemState state)
+{
+    Prepared prepared;
+    prepared.state = std::make_shared<const checks::SystemState>(std::move(state));
+    // The diagnosis refers to the state: it holds the state alive for as long as it lives.
+    const std::shared_ptr<const checks::SystemState> keep = prepared.state;
+    prepared.diagnosis = std::shared_ptr<const MsiDiagnosis>(
+        new MsiDiagnosis(*keep), [keep](const MsiDiagnosis *diagnosis) { delete diagnosis; });
+    return prepared;
+}
+
 void DiagnosisWidget::setState(checks::SystemState state)
 {
+    setState(Prepared::build(std::move(state)));
+}
+
+void DiagnosisWidget::setState(Prepared prepared)
+{
+    if (!prepared.state || !prepared.diagnosis)
+        return;
     m_scanWatcher.waitForFinished();
     const QString shown = checks::Records::id18(m_current.record, QStringLiteral("Id"));
-    m_diagnosis.reset();
-    m_state = std::make_shared<const checks::SystemState>(std::move(state));
-    m_diagnosis = std::make_unique<MsiDiagnosis>(*m_state);
+    m_diagnosis = std::move(prepared.diagnosis);
+    m_state = std::move(prepared.state);
     m_current = {};
     m_scene->clear();
     m_links->clear();
@@ -223,7 +240,7 @@ QString DiagnosisWidget::fixNoteText() const
 void DiagnosisWidget::updateFix()
 {
     m_fixPlan = m_current.links.isEmpty() ? checks::FixPlan{}
-                                          : checks::DiagnosisFix::plan(m_current, *m_state);
+                                          : checks::DiagnosisFix::plan(m_current, m_diagnosis->index());
     const bool can = m_fixAvailable && !m_fixing && m_fixPlan.canFix();
     m_fixButton->setEnabled(can);
     if (m_fixing) {

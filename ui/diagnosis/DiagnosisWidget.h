@@ -36,6 +36,15 @@ public:
     explicit DiagnosisWidget(QWidget *parent = nullptr);
     ~DiagnosisWidget() override;
 
+    // A state with its diagnosis lookups built: Prepared::build is the slow part over a large
+    // workspace, so the console runs it in a worker thread and hands the result over.
+    struct Prepared
+    {
+        std::shared_ptr<const checks::SystemState> state;
+        std::shared_ptr<const checks::MsiDiagnosis> diagnosis;
+        static Prepared build(checks::SystemState state);
+    };
+    void setState(Prepared prepared);
     // The records of both systems to diagnose (a seed, a snapshot or a live read).
     void setState(checks::SystemState state);
     // Reads a seed folder (default: the bundled sample org); false with the error shown.
@@ -89,7 +98,7 @@ private:
     void setFixNote(const QString &text);
 
     std::shared_ptr<const checks::SystemState> m_state;
-    std::unique_ptr<checks::MsiDiagnosis> m_diagnosis;
+    std::shared_ptr<const checks::MsiDiagnosis> m_diagnosis;
     checks::Diagnosis m_current;
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_query = nullptr;
