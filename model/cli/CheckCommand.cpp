@@ -4,6 +4,7 @@
 #include "checks/EmailAudit.h"
 #include "checks/RecordIndex.h"
 #include "checks/SeedReader.h"
+#include "cli/CliDataSource.h"
 #include "cli/CliSession.h"
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
@@ -73,10 +74,17 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print a JSON array."));
     const QCommandLineOption seedOption(
         QStringLiteral("seed"),
-        tr("Read the records from a seed folder (salesforce/*.json, marketo/*.json) instead of "
-           "the bundled sample org."),
-        tr("dir"));
-    parser.addOptions({jsonOption, seedOption, CliSession::workspaceOption()});
+        tr("Read the records from a seed folder (salesforce/*.json, marketo/*.json)."), tr("dir"));
+    const QCommandLineOption sampleOption(
+        QStringLiteral("sample"),
+        tr("Check the bundled sample org (the default only while the workspace is not "
+           "connected)."));
+    const QCommandLineOption liveOption(
+        QStringLiteral("live"),
+        tr("Read every record of the workspace's live systems into its snapshots, then check them "
+           "(the default for a connected workspace)."));
+    parser.addOptions({jsonOption, seedOption, sampleOption, liveOption,
+                       CliSession::workspaceOption()});
     parser.addPositionalArgument(QStringLiteral("what"),
                                  tr("ids: Salesforce and Marketo IDs only; emails: sales person "
                                     "e-mails against Salesforce users; all: every check."),
@@ -96,12 +104,22 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
                     << '\n';
         return ExitUsage;
     }
-    checks::SystemState state;
+    const QString workspacePath = CliSession::workspacePath(parser);
+    CliDataSource::Kind source = CliDataSource::Kind::Sample;
     QString error;
-    const bool live = what.first() == u"emails" && !parser.isSet(seedOption);
-    if (live) {
+    if (!CliDataSource::choose(parser.isSet(sampleOption), parser.isSet(seedOption),
+                               parser.isSet(liveOption), workspacePath, &source, &error)) {
+        streams.err << tr("check: %1").arg(error) << '\n';
+        return ExitUsage;
+    }
+    // 'check emails' always reads the live systems unless told otherwise (a few calls: the
+    // users and their sales persons).
+    if (what.first() == u"emails" && !parser.isSet(sampleOption) && !parser.isSet(seedOption))
+        source = CliDataSource::Kind::Live;
+    checks::SystemState state;
+    if (source == CliDataSource::Kind::Live && what.first() == u"emails") {
         sync::EngineConnection connection;
-        store::Workspace workspace(CliSession::workspacePath(parser));
+        store::Workspace workspace(workspacePath);
         if (!workspace.open(&error) || !CliSession::loadConnection(workspace, &connection, &error)) {
             streams.err << tr("check: %1").arg(error) << '\n';
             return ExitUsage;
@@ -111,19 +129,13 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
             return ExitConnection;
         }
     } else {
-        const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
-                                                      : checks::SeedReader::bundledSampleOrg();
-        // Say which records are checked: without --seed it is the bundled sample org, not the
-        // workspace's systems (only 'check emails' reads those live).
-        streams.err << tr("check: reading %1")
-                           .arg(parser.isSet(seedOption) ? seed
-                                                         : tr("the bundled sample org (give --seed "
-                                                              "DIR for another folder)"))
-                    << '\n';
-        if (!checks::SeedReader::read(seed, &state, &error)) {
-            streams.err << tr("check: %1").arg(error) << '\n';
-            return ExitUsage;
-        }
+        const int code = source == CliDataSource::Kind::Live
+            ? CliDataSource::readWorkspace(workspacePath, name(), &state, streams)
+            : CliDataSource::readSeed(source == CliDataSource::Kind::Seed ? parser.value(seedOption)
+                                                                          : QString(),
+                                      workspacePath, name(), &state, streams);
+        if (code != ExitOk)
+            return code;
     }
     const checks::Findings findings = what.first() == u"ids" ? checks::CheckSuite::runIds(state)
         : what.first() == u"emails" ? checks::EmailAudit::run(checks::RecordIndex(state))

@@ -1,21 +1,17 @@
 #include "cli/DiagnoseCommand.h"
 
-#include "cli/CliSecrets.h"
+#include "cli/CliDataSource.h"
 #include "cli/CliSession.h"
+#include "cli/DiagnoseFixRun.h"
+#include "cli/SyncCommand.h"
 
 #include "checks/MsiDiagnosis.h"
 #include "checks/Records.h"
-#include "checks/SeedReader.h"
-#include "checks/StateReader.h"
-#include "marketo/MarketoClient.h"
-#include "salesforce/SalesforceClient.h"
-#include "store/Workspace.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 namespace msi::cli {
 
@@ -96,54 +92,25 @@ int DiagnoseCommand::runAll(const checks::SystemState &state, bool json, CliStre
     return bulk.recordsPassing == bulk.recordsDiagnosed ? ExitOk : ExitFindings;
 }
 
-int DiagnoseCommand::readLive(const QString &query, const QUrl &salesforceUrl,
-                              const QUrl &marketoUrl, const QString &workspacePath,
-                              checks::SystemState *state, CliStreams streams)
+int DiagnoseCommand::diagnoseOne(const checks::SystemState &state, const QString &query,
+                                 Diagnosis *result, CliStreams streams)
 {
-    // URLs and client IDs: the command line, else the workspace's profiles (an existing
-    // workspace only: a diagnosis never creates one).
-    sync::EngineConnection connection;
-    connection.salesforce.loginUrl.clear(); // not the default login host: say what is missing
-    if (QFileInfo::exists(workspacePath)) {
-        store::Workspace workspace(workspacePath);
-        QString error;
-        if (workspace.open(&error))
-            CliSession::loadProfiles(workspace, &connection);
-    }
-    if (!salesforceUrl.isEmpty())
-        connection.salesforce.loginUrl = salesforceUrl;
-    if (!marketoUrl.isEmpty())
-        connection.marketo.baseUrl = marketoUrl;
-    const QUrl &sfUrl = connection.salesforce.loginUrl;
-    const QUrl &mkUrl = connection.marketo.baseUrl;
-    if (!sfUrl.isValid() || sfUrl.isRelative() || !mkUrl.isValid() || mkUrl.isRelative()) {
-        streams.err << tr("diagnose: --live needs --salesforce-url URL and --marketo-url URL, or a "
-                          "workspace connected with 'msi-bridge-cli connect' (--workspace PATH)")
-                    << '\n';
+    const MsiDiagnosis diagnosis(state);
+    const MsiDiagnosis::Lookup lookup = diagnosis.find(query);
+    if (lookup.candidates.isEmpty()) {
+        streams.err << tr("diagnose: %1").arg(lookup.error) << '\n';
         return ExitUsage;
     }
-    QString error;
-    if (!CliSecrets(workspacePath).fill(&connection, &error)) {
-        streams.err << tr("diagnose: %1").arg(error) << '\n';
+    if (lookup.candidates.size() > 1) {
+        streams.err << tr("diagnose: '%1' matches %2 records; give the ID of one:")
+                           .arg(query)
+                           .arg(lookup.candidates.size())
+                    << '\n';
+        for (const QJsonObject *c : lookup.candidates)
+            streams.err << "  " << checks::Records::sfLabel(*c) << '\n';
         return ExitUsage;
     }
-    salesforce::SalesforceClient sf(connection.salesforce, connection.salesforceSettings);
-    marketo::MarketoClient mk(connection.marketo, connection.marketoSettings);
-    checks::StateReader reader(&sf, &mk);
-    QEventLoop loop;
-    checks::StateReader::Result result;
-    reader.read(query, [&](const checks::StateReader::Result &r) {
-        result = r;
-        loop.quit();
-    });
-    loop.exec();
-    if (result.error.isError()) {
-        streams.err << tr("diagnose: reading the live state failed: %1").arg(result.error.message())
-                    << '\n';
-        return result.error.kind == net::ApiError::Kind::QuotaExhausted ? ExitQuota
-                                                                         : ExitConnection;
-    }
-    *state = result.state;
+    *result = diagnosis.diagnose(*lookup.candidates.first());
     return ExitOk;
 }
 
@@ -157,22 +124,36 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
                                        tr("Diagnose every record and group the broken links."));
     const QCommandLineOption seedOption(
         QStringLiteral("seed"),
-        tr("Read both systems from a seed folder (salesforce/*.json, marketo/*.json) instead of "
-           "the bundled sample org."),
-        tr("dir"));
+        tr("Read both systems from a seed folder (salesforce/*.json, marketo/*.json)."), tr("dir"));
+    const QCommandLineOption sampleOption(
+        QStringLiteral("sample"),
+        tr("Read the bundled sample org (the default only while the workspace is not connected)."));
     const QCommandLineOption liveOption(
         QStringLiteral("live"),
-        tr("Read the record and its neighbours live from Salesforce and Marketo (URLs from the "
-           "options or the workspace; client credentials from MSI_BRIDGE_SF_CLIENT_ID/SECRET and "
-           "MSI_BRIDGE_MARKETO_CLIENT_ID/SECRET, else from the keychain)."));
+        tr("Read the record and its neighbours live from Salesforce and Marketo (the default for a "
+           "connected workspace; URLs from the options or the workspace; client credentials from "
+           "MSI_BRIDGE_SF_CLIENT_ID/SECRET and MSI_BRIDGE_MARKETO_CLIENT_ID/SECRET, else from the "
+           "keychain)."));
     const QCommandLineOption salesforceUrlOption(
         QStringLiteral("salesforce-url"), tr("With --live: the Salesforce login URL (My Domain)."),
         tr("url"));
     const QCommandLineOption marketoUrlOption(
         QStringLiteral("marketo-url"),
         tr("With --live: the Marketo REST base URL (https://<munchkin>.mktorest.com)."), tr("url"));
-    parser.addOptions({jsonOption, allOption, seedOption, liveOption, salesforceUrlOption,
-                       marketoUrlOption, CliSession::workspaceOption()});
+    const QCommandLineOption fixOption(
+        QStringLiteral("fix"),
+        tr("Re-sync the records the chain needs (a run limited to them, in stage order), then "
+           "diagnose again; needs a connected workspace."));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          tr("With --fix: show what it would re-sync; write "
+                                             "nothing."));
+    const QCommandLineOption fallbackOption(
+        QStringLiteral("fallback-sales-person"),
+        tr("With --fix: User ID (005...) used as the sales person of queue-owned records."),
+        tr("id"));
+    parser.addOptions({jsonOption, allOption, seedOption, sampleOption, liveOption,
+                       salesforceUrlOption, marketoUrlOption, fixOption, dryRunOption,
+                       fallbackOption, CliSession::workspaceOption()});
     parser.addPositionalArgument(QStringLiteral("ID_OR_EMAIL"),
                                  tr("A 15/18-character Salesforce ID, an e-mail or a name."));
     if (!parser.parse(arguments)) {
@@ -190,53 +171,80 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         return ExitUsage;
     }
     const bool json = parser.isSet(jsonOption);
-    checks::SystemState state;
-    if (parser.isSet(liveOption)) {
-        if (all || parser.isSet(seedOption)) {
-            streams.err << tr("diagnose: --live reads one record; it goes with neither --all nor "
-                              "--seed")
+    const bool urls = parser.isSet(salesforceUrlOption) || parser.isSet(marketoUrlOption);
+    const QString workspacePath = CliSession::workspacePath(parser);
+    CliDataSource::Kind source = CliDataSource::Kind::Sample;
+    QString error;
+    if (!CliDataSource::choose(parser.isSet(sampleOption), parser.isSet(seedOption),
+                               parser.isSet(liveOption) || urls, workspacePath, &source, &error)) {
+        streams.err << tr("diagnose: %1").arg(error) << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(fixOption)) {
+        if (all) {
+            streams.err << tr("diagnose: --fix mends one record's chain; give its ID, e-mail or "
+                              "name instead of --all")
                         << '\n';
             return ExitUsage;
         }
-        const int code = readLive(positional.first(), QUrl(parser.value(salesforceUrlOption)),
-                                  QUrl(parser.value(marketoUrlOption)),
-                                  CliSession::workspacePath(parser), &state, streams);
-        if (code != ExitOk)
-            return code;
-    } else {
-        const QString seed = parser.isSet(seedOption) ? parser.value(seedOption)
-                                                      : checks::SeedReader::bundledSampleOrg();
-        QString error;
-        streams.err << tr("diagnose: reading %1")
-                           .arg(parser.isSet(seedOption)
-                                    ? seed
-                                    : tr("the bundled sample org (use --live --salesforce-url URL "
-                                         "--marketo-url URL for live systems)"))
-                    << '\n';
-        if (!checks::SeedReader::read(seed, &state, &error)) {
-            streams.err << tr("diagnose: %1").arg(error) << '\n';
+        if (parser.isSet(sampleOption) || parser.isSet(seedOption) || urls) {
+            streams.err << tr("diagnose: --fix re-syncs the live systems of the workspace; it goes "
+                              "with neither --sample, --seed nor --salesforce-url/--marketo-url")
+                        << '\n';
             return ExitUsage;
         }
+        DiagnoseFixRun fix(positional.first(), workspacePath);
+        fix.setDryRun(parser.isSet(dryRunOption));
+        fix.setJson(json);
+        if (parser.isSet(fallbackOption)) {
+            QString id18;
+            const QString problem =
+                SyncCommand::fallbackSalesPersonProblem(parser.value(fallbackOption), &id18);
+            if (!problem.isEmpty()) {
+                streams.err << tr("diagnose: %1").arg(problem) << '\n';
+                return ExitUsage;
+            }
+            fix.setFallbackSalesPerson(id18);
+        }
+        return fix.run(streams);
     }
+    if (parser.isSet(dryRunOption) || parser.isSet(fallbackOption)) {
+        streams.err << tr("diagnose: --dry-run and --fallback-sales-person go with --fix") << '\n';
+        return ExitUsage;
+    }
+
+    checks::SystemState state;
+    int code = ExitOk;
+    switch (source) {
+    case CliDataSource::Kind::Sample:
+    case CliDataSource::Kind::Seed:
+        code = CliDataSource::readSeed(source == CliDataSource::Kind::Seed ? parser.value(seedOption)
+                                                                           : QString(),
+                                       workspacePath, name(), &state, streams);
+        break;
+    case CliDataSource::Kind::Live:
+        if (all && urls) {
+            streams.err << tr("diagnose: --all reads the workspace's systems; it does not take "
+                              "--salesforce-url/--marketo-url")
+                        << '\n';
+            return ExitUsage;
+        }
+        code = all ? CliDataSource::readWorkspace(workspacePath, name(), &state, streams)
+                   : CliDataSource::readRecord(positional.first(),
+                                               QUrl(parser.value(salesforceUrlOption)),
+                                               QUrl(parser.value(marketoUrlOption)), workspacePath,
+                                               name(), &state, streams);
+        break;
+    }
+    if (code != ExitOk)
+        return code;
     if (all)
         return runAll(state, json, streams);
 
-    const MsiDiagnosis diagnosis(state);
-    const MsiDiagnosis::Lookup lookup = diagnosis.find(positional.first());
-    if (lookup.candidates.isEmpty()) {
-        streams.err << tr("diagnose: %1").arg(lookup.error) << '\n';
-        return ExitUsage;
-    }
-    if (lookup.candidates.size() > 1) {
-        streams.err << tr("diagnose: '%1' matches %2 records; give the ID of one:")
-                           .arg(positional.first())
-                           .arg(lookup.candidates.size())
-                    << '\n';
-        for (const QJsonObject *c : lookup.candidates)
-            streams.err << "  " << checks::Records::sfLabel(*c) << '\n';
-        return ExitUsage;
-    }
-    const Diagnosis result = diagnosis.diagnose(*lookup.candidates.first());
+    Diagnosis result;
+    code = diagnoseOne(state, positional.first(), &result, streams);
+    if (code != ExitOk)
+        return code;
     if (json)
         streams.out << QString::fromUtf8(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented));
     else

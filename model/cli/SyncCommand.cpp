@@ -1,50 +1,22 @@
 #include "cli/SyncCommand.h"
 
 #include "cli/CliSession.h"
+#include "cli/CliSyncRun.h"
 
 #include "core/SalesforceId.h"
 #include "store/Workspace.h"
-#include "sync/SyncController.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QJsonDocument>
 
 namespace msi::cli {
 
 using sync::RunResult;
-using sync::Stage;
 
 QString SyncCommand::summary() const
 {
     return tr("run the six stages (sales persons ... MSI write-back)");
 }
-
-namespace {
-
-int exitCodeFor(RunResult::Status status)
-{
-    switch (status) {
-    case RunResult::Status::Succeeded: return ExitOk;
-    case RunResult::Status::Findings: return ExitFindings;
-    case RunResult::Status::Usage: return ExitUsage;
-    case RunResult::Status::Connection: return ExitConnection;
-    case RunResult::Status::QuotaExhausted: return ExitQuota;
-    case RunResult::Status::Cancelled: return ExitFindings;
-    }
-    return ExitUsage;
-}
-
-QString formatEta(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("?");
-    const qint64 seconds = ms / 1000;
-    return seconds >= 60 ? QStringLiteral("%1m%2s").arg(seconds / 60).arg(seconds % 60, 2, 10, u'0')
-                         : QStringLiteral("%1s").arg(seconds);
-}
-
-} // namespace
 
 QString SyncCommand::fallbackSalesPersonProblem(const QString &value, QString *id18)
 {
@@ -98,6 +70,12 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
     const QCommandLineOption retryOption(QStringLiteral("retry-failed"),
                                          tr("Send only the records the last run did not sync."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON document."));
+    const QCommandLineOption recordsOption(
+        QStringLiteral("records"),
+        tr("Send only these Salesforce records (IDs of users, accounts, contacts, leads, "
+           "opportunities, opportunity contact roles; 15 or 18 characters, comma-separated), in "
+           "stage order; the watermarks do not move."),
+        tr("ids"));
     const QCommandLineOption fallbackOption(
         QStringLiteral("fallback-sales-person"),
         tr("User ID (005..., 15 or 18 characters) used as the sales person of queue-owned "
@@ -111,7 +89,7 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
                                          tr("Records per Marketo call, 1 to 300 (default 300)."),
                                          tr("records"));
     parser.addOptions({stagesOption, dryRunOption, fullOption, retryOption, jsonOption,
-                       fallbackOption, quotaOption, batchOption, CliSession::workspaceOption()});
+                       recordsOption, fallbackOption, quotaOption, batchOption, CliSession::workspaceOption()});
     if (!parser.parse(arguments)) {
         streams.err << parser.errorText() << '\n';
         return ExitUsage;
@@ -134,6 +112,14 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
     options.dryRun = parser.isSet(dryRunOption);
     options.full = parser.isSet(fullOption);
     options.retryFailed = parser.isSet(retryOption);
+    if (parser.isSet(recordsOption)) {
+        const QString problem = CliSyncRun::parseRecordIds(parser.value(recordsOption),
+                                                           &options.onlyRecords);
+        if (!problem.isEmpty()) {
+            streams.err << tr("sync: %1").arg(problem) << '\n';
+            return ExitUsage;
+        }
+    }
     if (parser.isSet(fallbackOption)) {
         const QString problem = fallbackSalesPersonProblem(parser.value(fallbackOption),
                                                            &options.policy.fallbackSalesPersonId);
@@ -170,79 +156,14 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
         }
     }
 
-    sync::SyncController controller;
-    QEventLoop loop;
-    RunResult result;
-    QObject::connect(&controller, &sync::SyncController::phaseChanged, &loop,
-                     [&](const QString &text) {
-                         streams.err << text << '\n';
-                         streams.err.flush();
-                     });
-    QObject::connect(&controller, &sync::SyncController::estimateReady, &loop,
-                     [&](const sync::QuotaEstimate &estimate) {
-                         streams.err << estimate.summary() << '\n';
-                         streams.err.flush();
-                     });
-    QObject::connect(&controller, &sync::SyncController::stageProgress, &loop,
-                     [&](Stage stage, int done, int total, double rate, qint64 eta) {
-                         streams.err << tr("  %1: %2/%3, %4 records/s, ETA %5")
-                                            .arg(sync::SyncTypes::stageTitle(stage))
-                                            .arg(done)
-                                            .arg(total)
-                                            .arg(rate, 0, 'f', 1)
-                                            .arg(formatEta(eta))
-                                     << '\n';
-                         streams.err.flush();
-                     });
-    QObject::connect(&controller, &sync::SyncController::finished, &loop,
-                     [&](const RunResult &finished) {
-                         result = finished;
-                         loop.quit();
-                     });
-    controller.start(workspacePath, connection, options);
-    loop.exec();
-
-    if (parser.isSet(jsonOption)) {
+    const RunResult result = CliSyncRun::run(workspacePath, connection, options, streams);
+    if (parser.isSet(jsonOption))
         streams.out << QString::fromUtf8(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented));
-    } else {
-        streams.out << tr("Run %1%2").arg(result.runId).arg(result.dryRun ? tr(" (dry run)") : QString())
-                    << '\n';
-        streams.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
-                           .arg(tr("stage"), -20)
-                           .arg(tr("total"), 6)
-                           .arg(tr("created"), 8)
-                           .arg(tr("updated"), 8)
-                           .arg(tr("unchanged"), 10)
-                           .arg(tr("blocked"), 8)
-                           .arg(tr("failed"), 7)
-                           .arg(tr("skipped"), 8)
-                           .arg(tr("deferred"), 9)
-                    << '\n';
-        for (const sync::StageResult &stage : std::as_const(result.stages)) {
-            streams.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
-                               .arg(sync::SyncTypes::stageKey(stage.stage), -20)
-                               .arg(stage.total, 6)
-                               .arg(stage.created, 8)
-                               .arg(stage.updated, 8)
-                               .arg(stage.unchanged, 10)
-                               .arg(stage.blocked, 8)
-                               .arg(stage.failed, 7)
-                               .arg(stage.skipped, 8)
-                               .arg(stage.deferred, 9);
-            if (stage.notSent > 0)
-                streams.out << ' ' << tr("(%1 not sent yet)").arg(stage.notSent);
-            streams.out << '\n';
-        }
-        for (const sync::PlanFinding &finding : std::as_const(result.findings))
-            streams.out << sync::SyncTypes::severityKey(finding.severity) << '\t' << finding.code
-                        << '\t' << finding.ids.join(u',') << '\t' << finding.message << '\n';
-        streams.out << result.message << '\n';
-        if (result.status == RunResult::Status::Findings && !result.dryRun && result.runId > 0)
-            streams.out << tr("List them with: msi-bridge-cli failures %1").arg(result.runId) << '\n';
-    }
+    else
+        CliSyncRun::printText(result, streams.out);
     if (result.status != RunResult::Status::Succeeded && result.status != RunResult::Status::Findings)
         streams.err << result.message << '\n';
-    return exitCodeFor(result.status);
+    return CliSyncRun::exitCode(result.status);
 }
 
 } // namespace msi::cli

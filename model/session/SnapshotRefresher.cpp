@@ -122,9 +122,11 @@ void SnapshotRefresher::readSalesforceChunk(int step, const QStringList &fields,
     m_salesforce->query(soql, [this, step, fields, ids, offset,
                                object](const salesforce::QueryResult &result) {
         countCalls(store::System::Salesforce, result.calls);
-        if (result.error.isError())
+        if (result.error.isError()) {
+            m_result.quotaExhausted = result.error.kind == net::ApiError::Kind::QuotaExhausted;
             return finish(false, tr("Reading Salesforce %1 failed: %2")
                                      .arg(object, result.error.message()));
+        }
         const store::UpsertResult stored = store::SnapshotRepository(*m_workspace)
             .upsertRecords(store::System::Salesforce, object, result.records);
         if (!stored.ok())
@@ -276,6 +278,8 @@ void SnapshotRefresher::readMarketo(int step)
                 // others and say so at the end rather than showing nothing at all.
                 qCWarning(lcSession) << "Marketo" << marketo::restPath(object)
                                      << report.error.message();
+                m_result.quotaExhausted =
+                    report.error.kind == net::ApiError::Kind::QuotaExhausted;
                 if (report.error.kind == net::ApiError::Kind::QuotaExhausted
                     || report.error.kind == net::ApiError::Kind::Fatal)
                     return finish(false, tr("Reading Marketo %1 failed: %2")

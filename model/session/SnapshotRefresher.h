@@ -27,6 +27,7 @@ public:
     {
         bool ok = false;
         QString message;          // plain words, naming what failed
+        bool quotaExhausted = false; // a daily API quota stopped the read
         int salesforceRecords = 0;
         int marketoRecords = 0;
         int marketoCalls = 0;

@@ -198,6 +198,19 @@ void TestCliCredentials::diagnoseLiveFromKeychain()
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(json.value(u"record").toObject().value(u"id").toString(), u"0037F000009XkPbQAK"_qs);
     verifyNoSecret(run);
+
+    // Without --live too: the workspace is connected, so the live systems are the default.
+    const Run byDefault = cli({u"--workspace"_qs, m_workspace, u"diagnose"_qs,
+                               u"0037F000009XkPbQAK"_qs, u"--json"_qs},
+                              {});
+    QVERIFY2(byDefault.code == 1, qPrintable(byDefault.err));
+    QVERIFY2(byDefault.err.contains(u"live from Salesforce"_qs), qPrintable(byDefault.err));
+    verifyNoSecret(byDefault);
+    const Run check = cli({u"--workspace"_qs, m_workspace, u"check"_qs, u"ids"_qs, u"--json"_qs}, {});
+    QVERIFY2(check.code == 1, qPrintable(check.err)); // M-02: a legacy 15-character company ID
+    QVERIFY2(check.err.contains(u"reading every record of the live systems"_qs), qPrintable(check.err));
+    QVERIFY(!QJsonDocument::fromJson(check.out.toUtf8()).array().isEmpty());
+    verifyNoSecret(check);
 }
 
 void TestCliCredentials::connectWithoutKeychainGoesOn()
@@ -244,6 +257,16 @@ void TestCliCredentials::neitherEnvironmentNorKeychain_data()
                                      << QStringList() << available
                                      << u"MSI_BRIDGE_SF_CLIENT_SECRET"_qs
                                      << u"Salesforce client secret"_qs;
+    // A connected workspace is read live by default: without secrets that is exit 2, never a
+    // silent check of the bundled sample org.
+    QTest::newRow("diagnose, default source") << QStringList{u"diagnose"_qs, u"0037F000009XkPbQAK"_qs}
+                                              << QStringList() << available
+                                              << u"MSI_BRIDGE_SF_CLIENT_SECRET"_qs
+                                              << u"Salesforce client secret"_qs;
+    QTest::newRow("check ids, default source") << QStringList{u"check"_qs, u"ids"_qs}
+                                               << QStringList() << available
+                                               << u"MSI_BRIDGE_SF_CLIENT_SECRET"_qs
+                                               << u"Salesforce client secret"_qs;
     QTest::newRow("connect") << QStringList{u"connect"_qs, u"--salesforce-url"_qs,
                                             u"http://127.0.0.1:9/"_qs, u"--marketo-url"_qs,
                                             u"http://127.0.0.1:9/"_qs}
