@@ -5,6 +5,7 @@
 #include "store/RunRepository.h"
 #include "store/Workspace.h"
 #include "sync/RunOptions.h"
+#include "sync/RunStatusKey.h"
 #include "sync/SyncTypes.h"
 
 #include <QCommandLineParser>
@@ -102,30 +103,7 @@ int RunsCommand::run(const QStringList &arguments, CliStreams streams)
 
 QString RunsCommand::statusKey(const store::RunInfo &run)
 {
-    if (!run.result.isEmpty())
-        return run.result;
-    switch (run.status) {
-    case store::RunStatus::Running: return QStringLiteral("running");
-    case store::RunStatus::Interrupted: return QStringLiteral("interrupted");
-    case store::RunStatus::Cancelled:
-        return sync::RunResult::statusKey(sync::RunResult::Status::Cancelled);
-    case store::RunStatus::QuotaExhausted:
-        return sync::RunResult::statusKey(sync::RunResult::Status::QuotaExhausted);
-    case store::RunStatus::Failed:
-        // A run is journaled only once the workspace opened: it failed on a connection.
-        return sync::RunResult::statusKey(sync::RunResult::Status::Connection);
-    case store::RunStatus::Succeeded:
-        break;
-    }
-    for (const QJsonValue &stage : run.stageCounts) {
-        const QJsonObject counts = stage.toObject();
-        for (const store::Outcome outcome : {store::Outcome::Blocked, store::Outcome::Failed,
-                                             store::Outcome::Skipped, store::Outcome::Deferred}) {
-            if (counts.value(store::nameOf(outcome)).toInt() > 0)
-                return sync::RunResult::statusKey(sync::RunResult::Status::Findings);
-        }
-    }
-    return sync::RunResult::statusKey(sync::RunResult::Status::Succeeded);
+    return sync::RunStatusKey::of(run);
 }
 
 QStringList RunsCommand::stageOrder(const QJsonObject &stageCounts)

@@ -1,5 +1,7 @@
 #include "tables/RunsModel.h"
 
+#include "sync/RunStatusKey.h"
+
 #include <QColor>
 #include <QFuture>
 #include <QLocale>
@@ -65,17 +67,38 @@ qint64 RunsModel::total(const QJsonObject &stageCounts, const QStringList &outco
     return sum;
 }
 
-QString RunsModel::statusTitle(RunStatus status)
+QString RunsModel::statusTitle(const QString &key)
 {
-    switch (status) {
-    case RunStatus::Running: return tr("Running");
-    case RunStatus::Succeeded: return tr("Finished");
-    case RunStatus::Failed: return tr("Failed");
-    case RunStatus::Cancelled: return tr("Cancelled, resumable");
-    case RunStatus::QuotaExhausted: return tr("Out of quota, resumable");
-    case RunStatus::Interrupted: return tr("Interrupted, resumable");
-    }
-    return {};
+    if (key == u"succeeded")
+        return tr("Succeeded");
+    if (key == u"findings")
+        return tr("Finished with findings");
+    if (key == u"usage")
+        return tr("Configuration problem");
+    if (key == u"connection")
+        return tr("Connection failed");
+    if (key == u"quota")
+        return tr("Out of quota, resumable");
+    if (key == u"cancelled")
+        return tr("Cancelled, resumable");
+    if (key == u"running")
+        return tr("Running");
+    if (key == u"interrupted")
+        return tr("Interrupted, resumable");
+    return key;
+}
+
+QColor RunsModel::statusColor(const QString &key)
+{
+    if (key == u"succeeded")
+        return QColor(0x2e, 0x7d, 0x32);  // green
+    if (key == u"findings")
+        return QColor(0xf9, 0xa8, 0x25);  // amber
+    if (key == u"usage" || key == u"connection")
+        return QColor(0xc6, 0x28, 0x28);  // red
+    if (key == u"running")
+        return QColor(0x15, 0x65, 0xc0);  // blue
+    return QColor(0xef, 0x6c, 0x00);      // orange: stopped, resumable
 }
 
 QString RunsModel::modeTitle(RunMode mode)
@@ -142,7 +165,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         case StartedColumn:
             return QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat);
         case ModeColumn: return modeTitle(run.mode);
-        case StatusColumn: return statusTitle(run.status);
+        case StatusColumn: return statusTitle(sync::RunStatusKey::of(run));
         case DurationColumn: return duration(run);
         case SyncedColumn: return dryRun ? QVariant() : QVariant(total(run.stageCounts, syncedOutcomes()));
         case UnchangedColumn:
@@ -164,12 +187,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != StatusColumn)
             return {};
-        switch (run.status) {
-        case RunStatus::Succeeded: return QColor(0x2e, 0x7d, 0x32);
-        case RunStatus::Running: return QColor(0x15, 0x65, 0xc0);
-        case RunStatus::Failed: return QColor(0xc6, 0x28, 0x28);
-        default: return QColor(0xef, 0x8f, 0x00);
-        }
+        return statusColor(sync::RunStatusKey::of(run));
     case RecordRole:
         return run.id;
     case StatusRole:
@@ -178,6 +196,8 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         return int(run.mode);
     case StageCountsRole:
         return run.stageCounts;
+    case StatusKeyRole:
+        return sync::RunStatusKey::of(run);
     default:
         return {};
     }

@@ -3,13 +3,14 @@
 #include "store/RunRepository.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QList>
 #include <QThreadPool>
 
 namespace msi::tables {
 
-// Past runs of a workspace (newest first) with how they ended and what they did, from the run
-// journal. Loads run off the GUI thread; loaded() follows.
+// Past runs of a workspace (newest first) with how they ended (the status the engine kept,
+// sync::RunStatusKey, as `runs` names it) and what they did, from the run journal. Loads run off the GUI thread; loaded() follows.
 class RunsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
         StatusRole,                // int(store::RunStatus)
         ModeRole,                  // int(store::RunMode)
         StageCountsRole,           // QJsonObject {"<stage>": {"created": n, ...}}
+        StatusKeyRole,             // sync::RunStatusKey: succeeded, findings, usage, ...
     };
 
     explicit RunsModel(store::Workspace &workspace, QObject *parent = nullptr);
@@ -45,7 +47,13 @@ public:
 
     // Sum of one outcome over the stages of a run's counts.
     static qint64 total(const QJsonObject &stageCounts, const QStringList &outcomes);
-    static QString statusTitle(store::RunStatus status);
+    // A translated label for a status key (sync::RunStatusKey::of): "Succeeded", "Finished with
+    // findings", "Configuration problem", "Connection failed", "Out of quota, resumable",
+    // "Cancelled, resumable", "Running", "Interrupted, resumable".
+    static QString statusTitle(const QString &statusKey);
+    // Its colour: green succeeded, amber findings, red usage/connection, orange for runs that
+    // stopped and resume (quota, cancelled, interrupted), blue running.
+    static QColor statusColor(const QString &statusKey);
     static QString modeTitle(store::RunMode mode);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -108,6 +108,12 @@ void TestHistoryPanel::listsRunsNewestFirst()
     QCOMPARE(panel.runsModel()->recordAt(0).id, m_cancelled);
     QCOMPARE(panel.runsModel()->index(0, msi::tables::RunsModel::StatusColumn).data().toString(),
              u"Cancelled, resumable"_qs);
+    // The full run skipped and deferred records (journaled without the engine's key): it did not
+    // simply succeed. The dry run planned without findings.
+    QCOMPARE(panel.runsModel()->index(1, msi::tables::RunsModel::StatusColumn).data().toString(),
+             u"Finished with findings"_qs);
+    QCOMPARE(panel.runsModel()->index(2, msi::tables::RunsModel::StatusColumn).data().toString(),
+             u"Succeeded"_qs);
     QCOMPARE(panel.selectedRun(), m_cancelled);
 }
 

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QColor>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -81,6 +82,8 @@ private slots:
     void outcomesFilter();
     void outcomesFromADryRunPlan();
     void runsList();
+    void runStatus_data();
+    void runStatus();
     void csvFields_data();
     void csvFields();
     void csvWritesWhatIsShown();
@@ -297,6 +300,86 @@ void TestRunModels::runsList()
     QCOMPARE(model.index(1, RunsModel::ModeColumn).data().toString(), u"Dry run"_qs);
     QVERIFY(!model.index(1, RunsModel::SyncedColumn).data().isValid());
     QCOMPARE(model.index(0, RunsModel::RunColumn).data(RunsModel::RecordRole).toLongLong(), full);
+}
+
+// The status column says how a run ended as the engine named it (runs.result, the keys of
+// `sync --json`), and for runs journaled before the engine kept it, from the journal status and
+// the outcome counts: a run that skipped or deferred records did not simply succeed.
+void TestRunModels::runStatus_data()
+{
+    QTest::addColumn<int>("status");          // store::RunStatus the journal holds
+    QTest::addColumn<QString>("result");      // runs.result, empty for older runs
+    QTest::addColumn<bool>("problems");       // the run skipped and deferred records
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QColor>("color");
+    const QColor green(0x2e, 0x7d, 0x32);
+    const QColor amber(0xf9, 0xa8, 0x25);
+    const QColor red(0xc6, 0x28, 0x28);
+    const QColor orange(0xef, 0x6c, 0x00);
+    const int ok = int(RunStatus::Succeeded);
+    QTest::newRow("kept: succeeded") << ok << u"succeeded"_qs << false << u"succeeded"_qs
+                                     << u"Succeeded"_qs << green;
+    QTest::newRow("kept: findings") << ok << u"findings"_qs << true << u"findings"_qs
+                                    << u"Finished with findings"_qs << amber;
+    QTest::newRow("kept: usage") << int(RunStatus::Failed) << u"usage"_qs << false << u"usage"_qs
+                                 << u"Configuration problem"_qs << red;
+    QTest::newRow("kept: connection") << int(RunStatus::Failed) << u"connection"_qs << false
+                                      << u"connection"_qs << u"Connection failed"_qs << red;
+    QTest::newRow("kept: quota") << int(RunStatus::QuotaExhausted) << u"quota"_qs << true
+                                 << u"quota"_qs << u"Out of quota, resumable"_qs << orange;
+    QTest::newRow("kept: cancelled") << int(RunStatus::Cancelled) << u"cancelled"_qs << false
+                                     << u"cancelled"_qs << u"Cancelled, resumable"_qs << orange;
+    QTest::newRow("older: skipped and deferred") << ok << QString() << true << u"findings"_qs
+                                                 << u"Finished with findings"_qs << amber;
+    QTest::newRow("older: all synced") << ok << QString() << false << u"succeeded"_qs
+                                       << u"Succeeded"_qs << green;
+    QTest::newRow("older: failed") << int(RunStatus::Failed) << QString() << false
+                                   << u"connection"_qs << u"Connection failed"_qs << red;
+    QTest::newRow("killed") << int(RunStatus::Interrupted) << QString() << false
+                            << u"interrupted"_qs << u"Interrupted, resumable"_qs << orange;
+}
+
+void TestRunModels::runStatus()
+{
+    QFETCH(int, status);
+    QFETCH(QString, result);
+    QFETCH(bool, problems);
+    QFETCH(QString, key);
+    QFETCH(QString, label);
+    QFETCH(QColor, color);
+    SampleWorkspace sample;
+    QVERIFY2(sample.fill(), qPrintable(sample.error()));
+    RunRepository runs(sample.workspace());
+    const qint64 run = runs.beginRun(RunMode::Full);
+    QList<RecordOutcome> outcomes{
+        outcome("sales-persons", "0057F00000Bq3LmQAJ", Outcome::Created),
+    };
+    if (problems) {
+        // MANIFEST M-03: Stella Pavlova skipped (two Marketo leads), her role deferred.
+        outcomes << outcome("leads", "0037F000009XkPbQAK", Outcome::Skipped, u"duplicates"_qs)
+                 << outcome("opportunity-roles", "00K7F00000Bz1iGUAR", Outcome::Deferred,
+                            u"waits for Contact Stella Pavlova"_qs);
+    }
+    QVERIFY(runs.recordOutcomes(run, outcomes));
+    if (RunStatus(status) != RunStatus::Interrupted)
+        QVERIFY(runs.finishRun(run, RunStatus(status), u"ended"_qs));
+    else
+        QCOMPARE(runs.markInterruptedRuns(), 1);
+    if (!result.isEmpty())
+        QVERIFY(runs.setResult(run, result));
+
+    RunsModel model(sample.workspace());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&model, &RunsModel::loaded);
+    model.reload();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex cell = model.index(0, RunsModel::StatusColumn);
+    QCOMPARE(cell.data(RunsModel::StatusKeyRole).toString(), key);
+    QCOMPARE(cell.data().toString(), label);
+    QCOMPARE(cell.data(Qt::DecorationRole).value<QColor>(), color);
+    QCOMPARE(model.index(0, RunsModel::ProblemsColumn).data().toInt(), problems ? 2 : 0);
 }
 
 void TestRunModels::csvFields_data()
