@@ -29,6 +29,16 @@ bool CliDataSource::isConnected(const QString &workspacePath)
     return CliSession::loadProfiles(workspace, &connection);
 }
 
+namespace {
+
+bool fail(const QString &message, QString *error)
+{
+    *error = message;
+    return false;
+}
+
+} // namespace
+
 bool CliDataSource::choose(bool sample, bool seed, bool live, const QString &workspacePath,
                            Kind *kind, QString *error)
 {
@@ -42,8 +52,22 @@ bool CliDataSource::choose(bool sample, bool seed, bool live, const QString &wor
         *kind = Kind::Seed;
     else if (live)
         *kind = Kind::Live;
-    else
-        *kind = isConnected(workspacePath) ? Kind::Live : Kind::Sample;
+    else if (isConnected(workspacePath))
+        *kind = Kind::Live;
+    else if (QFileInfo(workspacePath).exists() && !QFileInfo(workspacePath).isFile())
+        return fail(tr("workspace %1 is not a file; give --workspace PATH of a workspace, or "
+                       "--sample for the bundled sample org").arg(workspacePath), error);
+    else if (QFileInfo(workspacePath).isFile()) {
+        // A workspace that exists but cannot be opened may well be connected: never fall back
+        // to the sample org silently.
+        store::Workspace workspace(workspacePath);
+        QString openError;
+        if (!workspace.open(&openError))
+            return fail(tr("cannot open workspace %1 (%2); give --sample for the bundled sample "
+                           "org").arg(workspacePath, openError), error);
+        *kind = Kind::Sample;
+    } else
+        *kind = Kind::Sample;
     return true;
 }
 

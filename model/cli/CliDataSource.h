@@ -26,7 +26,8 @@ public:
     static bool isConnected(const QString &workspacePath);
 
     // The source the flags ask for (at most one of them), else Live for a connected workspace,
-    // else Sample. False + error when more than one flag is given.
+    // else Sample. False + error when more than one flag is given, or when the workspace file
+    // exists but cannot be opened (it may be connected: no silent fallback to the sample org).
     static bool choose(bool sample, bool seed, bool live, const QString &workspacePath,
                        Kind *kind, QString *error);
 

@@ -20,6 +20,8 @@ private slots:
     void jsonFindings_data();
     void jsonFindings();
     void cleanSeedPasses();
+    void unreadableWorkspace_data();
+    void unreadableWorkspace();
 
 private:
     struct Result
@@ -58,6 +60,11 @@ void TestCheckCommand::exitCodes_data()
     QTest::newRow("missing seed folder")
         << QStringList{u"check"_qs, u"ids"_qs, u"--seed"_qs, u"/nonexistent/seed"_qs} << 2;
     QTest::newRow("unknown option") << QStringList{u"check"_qs, u"ids"_qs, u"--fast"_qs} << 2;
+    QTest::newRow("--sample and --seed")
+        << QStringList{u"check"_qs, u"ids"_qs, u"--sample"_qs, u"--seed"_qs,
+                       QStringLiteral(MSI_SAMPLE_ORG_DIR)}
+        << 2;
+    QTest::newRow("--sample") << QStringList{u"check"_qs, u"ids"_qs, u"--sample"_qs} << 1;
 }
 
 void TestCheckCommand::exitCodes()
@@ -137,6 +144,36 @@ void TestCheckCommand::cleanSeedPasses()
     const Result all = run({u"check"_qs, u"all"_qs, u"--seed"_qs, dir.path()});
     QVERIFY2(all.code == 0, qPrintable(all.out + all.err));
     QVERIFY(all.out.contains(u"no findings"_qs));
+}
+
+// A workspace file that exists but is not a workspace may be the admin's connected one: say so
+// (exit 2) instead of checking the bundled sample org; --sample still checks it.
+void TestCheckCommand::unreadableWorkspace_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("check ids") << QStringList{u"check"_qs, u"ids"_qs};
+    QTest::newRow("check all") << QStringList{u"check"_qs, u"all"_qs};
+    QTest::newRow("diagnose") << QStringList{u"diagnose"_qs, u"0037F000009XkPgQAK"_qs};
+}
+
+void TestCheckCommand::unreadableWorkspace()
+{
+    QFETCH(QStringList, arguments);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"damaged.sqlite"_qs);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    const Result r = run(QStringList{u"--workspace"_qs, path} + arguments);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(u"cannot open workspace "_qs + path), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"--sample"_qs), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    const Result sample = run(QStringList{u"--workspace"_qs, path} + arguments + QStringList{u"--sample"_qs});
+    QCOMPARE(sample.code, 1);
+    QVERIFY(!sample.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCheckCommand)
