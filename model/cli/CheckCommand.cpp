@@ -83,7 +83,10 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
         QStringLiteral("live"),
         tr("Read every record of the workspace's live systems into its snapshots, then check them "
            "(the default for a connected workspace)."));
-    parser.addOptions({jsonOption, seedOption, sampleOption, liveOption,
+    const QCommandLineOption snapshotOption(
+        QStringLiteral("snapshot"),
+        tr("Check what the workspace last read of both systems, without reading them again."));
+    parser.addOptions({jsonOption, seedOption, sampleOption, liveOption, snapshotOption,
                        CliSession::workspaceOption()});
     parser.addPositionalArgument(QStringLiteral("what"),
                                  tr("ids: Salesforce and Marketo IDs only; emails: sales person "
@@ -108,13 +111,15 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
     CliDataSource::Kind source = CliDataSource::Kind::Sample;
     QString error;
     if (!CliDataSource::choose(parser.isSet(sampleOption), parser.isSet(seedOption),
-                               parser.isSet(liveOption), workspacePath, &source, &error)) {
+                               parser.isSet(liveOption), parser.isSet(snapshotOption),
+                               workspacePath, &source, &error)) {
         streams.err << tr("check: %1").arg(error) << '\n';
         return ExitUsage;
     }
     // 'check emails' always reads the live systems unless told otherwise (a few calls: the
     // users and their sales persons).
-    if (what.first() == u"emails" && !parser.isSet(sampleOption) && !parser.isSet(seedOption))
+    if (what.first() == u"emails" && !parser.isSet(sampleOption) && !parser.isSet(seedOption)
+        && !parser.isSet(snapshotOption))
         source = CliDataSource::Kind::Live;
     checks::SystemState state;
     if (source == CliDataSource::Kind::Live && what.first() == u"emails") {
@@ -131,6 +136,8 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
     } else {
         const int code = source == CliDataSource::Kind::Live
             ? CliDataSource::readWorkspace(workspacePath, name(), &state, streams)
+            : source == CliDataSource::Kind::Snapshot
+            ? CliDataSource::readSnapshot(workspacePath, name(), &state, streams)
             : CliDataSource::readSeed(source == CliDataSource::Kind::Seed ? parser.value(seedOption)
                                                                           : QString(),
                                       workspacePath, name(), &state, streams);

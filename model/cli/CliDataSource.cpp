@@ -39,14 +39,16 @@ bool fail(const QString &message, QString *error)
 
 } // namespace
 
-bool CliDataSource::choose(bool sample, bool seed, bool live, const QString &workspacePath,
-                           Kind *kind, QString *error)
+bool CliDataSource::choose(bool sample, bool seed, bool live, bool snapshot,
+                           const QString &workspacePath, Kind *kind, QString *error)
 {
-    if (int(sample) + int(seed) + int(live) > 1) {
-        *error = tr("give only one of --sample, --seed DIR and --live");
+    if (int(sample) + int(seed) + int(live) + int(snapshot) > 1) {
+        *error = tr("give only one of --sample, --seed DIR, --live and --snapshot");
         return false;
     }
-    if (sample)
+    if (snapshot)
+        *kind = Kind::Snapshot;
+    else if (sample)
         *kind = Kind::Sample;
     else if (seed)
         *kind = Kind::Seed;
@@ -150,6 +152,36 @@ int CliDataSource::readWorkspace(const QString &workspacePath, const QString &ve
         streams.err << tr("%1: %2").arg(verb, error) << '\n';
         return ExitUsage;
     }
+    return ExitOk;
+}
+
+int CliDataSource::readSnapshot(const QString &workspacePath, const QString &verb,
+                                checks::SystemState *state, CliStreams streams)
+{
+    if (!QFileInfo(workspacePath).isFile()) {
+        streams.err << tr("%1: --snapshot reads a workspace, and %2 does not exist")
+                           .arg(verb, workspacePath)
+                    << '\n';
+        return ExitUsage;
+    }
+    QString error;
+    if (!session::WorkspaceState::load(workspacePath, state, &error)) {
+        streams.err << tr("%1: %2").arg(verb, error) << '\n';
+        return ExitUsage;
+    }
+    if (state->sfUsers.isEmpty() && state->sfAccounts.isEmpty() && state->sfContacts.isEmpty()
+        && state->sfLeads.isEmpty() && state->mktoLeads.isEmpty()) {
+        streams.err << tr("%1: workspace %2 holds no snapshot yet; read the systems with --live "
+                          "(or File → Refresh in the app)")
+                           .arg(verb, workspacePath)
+                    << '\n';
+        return ExitUsage;
+    }
+    streams.err << tr("%1: reading the snapshot stored in workspace %2 (what it last read of both "
+                      "systems; --live reads them again)")
+                       .arg(verb, workspacePath)
+                << '\n';
+    streams.err.flush();
     return ExitOk;
 }
 

@@ -14,13 +14,14 @@ namespace msi::cli {
 // - Seed: a seed folder (--seed DIR);
 // - Live: both live systems (--live, or the default once the workspace exists and holds the
 //   connection profiles `connect` or the setup wizard saved). Secrets come from the environment
-//   or the keychain (CliSecrets).
+//   or the keychain (CliSecrets);
+// - Snapshot: what the workspace last read of both systems (--snapshot; no call to either system).
 // Deciding never creates a workspace file.
 class CliDataSource final
 {
     Q_DECLARE_TR_FUNCTIONS(msi::cli::CliDataSource)
 public:
-    enum class Kind { Sample, Seed, Live };
+    enum class Kind { Sample, Seed, Live, Snapshot };
 
     // True when workspacePath is an existing workspace with both connection profiles.
     static bool isConnected(const QString &workspacePath);
@@ -28,8 +29,8 @@ public:
     // The source the flags ask for (at most one of them), else Live for a connected workspace,
     // else Sample. False + error when more than one flag is given, or when the workspace file
     // exists but cannot be opened (it may be connected: no silent fallback to the sample org).
-    static bool choose(bool sample, bool seed, bool live, const QString &workspacePath,
-                       Kind *kind, QString *error);
+    static bool choose(bool sample, bool seed, bool live, bool snapshot,
+                       const QString &workspacePath, Kind *kind, QString *error);
 
     // Reads a seed folder (empty: the bundled sample org), saying on stderr which. `verb` prefixes
     // the messages ("check", "diagnose"). Exit code: 0, or 2 when the folder cannot be read.
@@ -41,6 +42,11 @@ public:
     // when the workspace is not connected or a secret is missing; 3 when a read fails; 4 quota.
     static int readWorkspace(const QString &workspacePath, const QString &verb,
                              checks::SystemState *state, CliStreams streams);
+
+    // Loads the workspace's stored snapshots (as the GUI shows them), saying on stderr when they
+    // were last written. Exit code: 0; 2 when the workspace does not exist or holds no snapshot.
+    static int readSnapshot(const QString &workspacePath, const QString &verb,
+                            checks::SystemState *state, CliStreams streams);
 
     // Reads one record's neighbourhood live (checks::StateReader, about 10 Salesforce and 7
     // Marketo calls). URLs from the arguments when given, else from the workspace's profiles.

@@ -140,6 +140,10 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
     const QCommandLineOption marketoUrlOption(
         QStringLiteral("marketo-url"),
         tr("With --live: the Marketo REST base URL (https://<munchkin>.mktorest.com)."), tr("url"));
+    const QCommandLineOption snapshotOption(
+        QStringLiteral("snapshot"),
+        tr("Diagnose what the workspace last read of both systems (as the app shows it), without "
+           "reading them again."));
     const QCommandLineOption fixOption(
         QStringLiteral("fix"),
         tr("Re-sync the records the chain needs (a run limited to them, in stage order), then "
@@ -151,7 +155,7 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         QStringLiteral("fallback-sales-person"),
         tr("With --fix: User ID (005...) used as the sales person of queue-owned records."),
         tr("id"));
-    parser.addOptions({jsonOption, allOption, seedOption, sampleOption, liveOption,
+    parser.addOptions({jsonOption, allOption, seedOption, sampleOption, liveOption, snapshotOption,
                        salesforceUrlOption, marketoUrlOption, fixOption, dryRunOption,
                        fallbackOption, CliSession::workspaceOption()});
     parser.addPositionalArgument(QStringLiteral("ID_OR_EMAIL"),
@@ -176,7 +180,8 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
     CliDataSource::Kind source = CliDataSource::Kind::Sample;
     QString error;
     if (!CliDataSource::choose(parser.isSet(sampleOption), parser.isSet(seedOption),
-                               parser.isSet(liveOption) || urls, workspacePath, &source, &error)) {
+                               parser.isSet(liveOption) || urls, parser.isSet(snapshotOption),
+                               workspacePath, &source, &error)) {
         streams.err << tr("diagnose: %1").arg(error) << '\n';
         return ExitUsage;
     }
@@ -187,9 +192,11 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
                         << '\n';
             return ExitUsage;
         }
-        if (parser.isSet(sampleOption) || parser.isSet(seedOption) || urls) {
+        if (parser.isSet(sampleOption) || parser.isSet(seedOption) || parser.isSet(snapshotOption)
+            || urls) {
             streams.err << tr("diagnose: --fix re-syncs the live systems of the workspace; it goes "
-                              "with neither --sample, --seed nor --salesforce-url/--marketo-url")
+                              "with neither --sample, --seed, --snapshot nor "
+                              "--salesforce-url/--marketo-url")
                         << '\n';
             return ExitUsage;
         }
@@ -221,6 +228,9 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         code = CliDataSource::readSeed(source == CliDataSource::Kind::Seed ? parser.value(seedOption)
                                                                            : QString(),
                                        workspacePath, name(), &state, streams);
+        break;
+    case CliDataSource::Kind::Snapshot:
+        code = CliDataSource::readSnapshot(workspacePath, name(), &state, streams);
         break;
     case CliDataSource::Kind::Live:
         if (all && urls) {

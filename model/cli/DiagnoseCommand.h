@@ -8,7 +8,7 @@ namespace msi::checks { struct Diagnosis; struct SystemState; }
 
 namespace msi::cli {
 
-// `diagnose ID_OR_EMAIL [--json] [--sample | --seed DIR | --live [--salesforce-url URL
+// `diagnose ID_OR_EMAIL [--json] [--sample | --seed DIR | --snapshot | --live [--salesforce-url URL
 // --marketo-url URL]] [--fix [--dry-run]]`: why the MSI panel of a Salesforce Lead, Contact,
 // Account or Opportunity is empty, link by link. `diagnose --all` groups every broken link of every
 // record by kind. --json prints one document: {"record": {type, id, name, email}, "verdict",

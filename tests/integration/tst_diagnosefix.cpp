@@ -202,6 +202,27 @@ void TestDiagnoseFix::connectedReadsLive()
                                   u"--json"_qs, u"--sample"_qs});
     QVERIFY(!hasFinding(allSample.array(), u"SF_EMAIL_INVALID"_qs, kArthur));
 
+    // --snapshot: what that read stored, without a single call to either system.
+    const int marketoCalls = m_sandbox.marketoCallsToday();
+    const int salesforceCalls = m_sandbox.salesforceApiUsage();
+    const Result stored = cli({u"--workspace"_qs, m_workspace, u"check"_qs, u"all"_qs, u"--json"_qs,
+                               u"--snapshot"_qs});
+    QVERIFY2(stored.code == 1, qPrintable(stored.err));
+    QVERIFY2(stored.err.contains(u"reading the snapshot stored in workspace"_qs), qPrintable(stored.err));
+    QCOMPARE(stored.array(), all.array());
+    const Result storedDiagnosis = cli({u"--workspace"_qs, m_workspace, u"diagnose"_qs, kArthur,
+                                        u"--json"_qs, u"--snapshot"_qs});
+    QVERIFY2(storedDiagnosis.code == 1, qPrintable(storedDiagnosis.err));
+    QCOMPARE(storedDiagnosis.json().value(u"record").toObject().value(u"email").toString(),
+             u"asong@@uog.com"_qs);
+    QCOMPARE(m_sandbox.marketoCallsToday(), marketoCalls);
+    QCOMPARE(m_sandbox.salesforceApiUsage(), salesforceCalls);
+    const QString missing = m_dir.filePath(u"missing.sqlite"_qs);
+    const Result none = cli({u"--workspace"_qs, missing, u"check"_qs, u"ids"_qs, u"--snapshot"_qs});
+    QCOMPARE(none.code, 2);
+    QVERIFY2(none.err.contains(missing + u" does not exist"_qs), qPrintable(none.err));
+    QVERIFY(!QFileInfo::exists(missing));
+
     // diagnose --all: the live snapshot holds the same records as the sample org.
     const Result bulk = cli({u"--workspace"_qs, m_workspace, u"diagnose"_qs, u"--all"_qs, u"--json"_qs});
     QVERIFY2(bulk.code == 1, qPrintable(bulk.err));
