@@ -305,4 +305,29 @@ QList<RecordOutcome> RunRepository::failures(qint64 runId) const
     return result;
 }
 
+QList<RecordOutcome> RunRepository::pendingOutcomes() const
+{
+    QList<RecordOutcome> result;
+    QSqlQuery query(m_workspace.connection());
+    query.prepare(QStringLiteral("SELECT ") + kOutcomeColumns
+                  + QStringLiteral(" FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.stage, "
+                                   "o.record_key ORDER BY o.run_id DESC) AS newest "
+                                   "FROM record_outcomes o JOIN runs r ON r.id = o.run_id "
+                                   "WHERE r.mode <> ?) "
+                                   "WHERE newest = 1 AND outcome IN (?, ?, ?, ?) "
+                                   "ORDER BY stage, record_key"));
+    query.addBindValue(nameOf(RunMode::DryRun));
+    query.addBindValue(nameOf(Outcome::Skipped));
+    query.addBindValue(nameOf(Outcome::Blocked));
+    query.addBindValue(nameOf(Outcome::Failed));
+    query.addBindValue(nameOf(Outcome::Deferred));
+    if (!query.exec()) {
+        fail(query, nullptr);
+        return result;
+    }
+    while (query.next())
+        result << outcomeFromQuery(query);
+    return result;
+}
+
 } // namespace msi::store

@@ -86,6 +86,11 @@ public:
     QList<RecordOutcome> outcomes(qint64 runId, std::optional<Outcome> only = std::nullopt) const;
     // Skipped, blocked and failed records of a run, ordered by stage then record key.
     QList<RecordOutcome> failures(qint64 runId) const;
+    // The records still waiting to be synced: those whose latest outcome in a stage, over every
+    // run that wrote (dry runs left out), is skipped, blocked, failed or deferred. A later run that
+    // synced the record (a full run, a retry, a Fix of one chain) clears it; a run that did not
+    // touch it leaves it pending. Ordered by stage then record key.
+    QList<RecordOutcome> pendingOutcomes() const;
 
 private:
     Workspace &m_workspace;

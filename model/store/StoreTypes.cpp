@@ -41,8 +41,9 @@ constexpr std::array<std::pair<Entity, const char16_t *>, 5> kEntities{{
     {Entity::Person, u"person"},
     {Entity::Opportunity, u"opportunity"},
     {Entity::OpportunityRole, u"opportunityRole"}}};
-constexpr std::array<std::pair<RunMode, const char16_t *>, 3> kModes{{
-    {RunMode::Full, u"full"}, {RunMode::Incremental, u"incremental"}, {RunMode::DryRun, u"dry-run"}}};
+constexpr std::array<std::pair<RunMode, const char16_t *>, 4> kModes{{
+    {RunMode::Full, u"full"}, {RunMode::Incremental, u"incremental"}, {RunMode::DryRun, u"dry-run"},
+    {RunMode::Records, u"records"}}};
 constexpr std::array<std::pair<RunStatus, const char16_t *>, 6> kStatuses{{
     {RunStatus::Running, u"running"},
     {RunStatus::Succeeded, u"succeeded"},

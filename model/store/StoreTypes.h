@@ -18,7 +18,8 @@ enum class Environment { Production, Sandbox };
 // The MSI entities that get a Marketo id for a Salesforce record (ID map).
 enum class Entity { SalesPerson, Company, Person, Opportunity, OpportunityRole };
 
-enum class RunMode { Full, Incremental, DryRun };
+// Records: a run limited to chosen records (a diagnosis' Fix, sync --records, retry failed).
+enum class RunMode { Full, Incremental, DryRun, Records };
 // Interrupted: found still running when the workspace was opened again (a crash or a kill).
 enum class RunStatus { Running, Succeeded, Failed, Cancelled, QuotaExhausted, Interrupted };
 enum class Outcome { Created, Updated, Unchanged, Skipped, Blocked, Failed, Deferred };

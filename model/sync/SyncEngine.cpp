@@ -131,7 +131,10 @@ void SyncEngine::complete()
          m_options.dryRun ? tr("Dry run: nothing was written.")
          : problems > 0   ? tr("%n record(s) were not synced (failed, blocked, skipped, deferred or "
                                "not sent).", nullptr, problems)
-                          : tr("Every record is in sync."));
+                          : m_onlyIds.isEmpty()
+                          ? tr("Every record is in sync.")
+                          : tr("The %n record(s) asked for are in sync.", nullptr,
+                               int(m_onlyIds.size())));
 }
 
 } // namespace msi::sync

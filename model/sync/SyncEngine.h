@@ -135,7 +135,6 @@ private:
     // re-plans what they left failed, and skips the write-backs they finished.
     bool m_resuming = false;
     QList<qint64> m_resumedRuns;             // newest first
-    qint64 m_lastFinishedRun = 0;            // the last run that ended normally, 0 when none
     QSet<QString> m_writtenBack;             // people whose stage 6 a resumed run finished
     QHash<QString, QDateTime> m_maxModstamp; // per Salesforce object read
     QHash<QString, qint64> m_personLeadIds;  // person -> Marketo lead id (plan, links, stage 3)

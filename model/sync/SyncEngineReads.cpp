@@ -135,17 +135,13 @@ bool SyncEngine::openWorkspace()
     findResumedRuns(history);
 
     if (m_options.retryFailed) {
-        for (const store::RunInfo &run : history) {
-            if (run.mode == store::RunMode::DryRun)
-                continue;
-            for (const store::RecordOutcome &outcome : runs.failures(run.id))
-                m_onlyIds.insert(outcome.recordKey);
-            for (const store::RecordOutcome &outcome : runs.outcomes(run.id, store::Outcome::Deferred))
-                m_onlyIds.insert(outcome.recordKey);
-            break;
-        }
+        // Every record still waiting, whichever run left it so (a later Fix of one chain or a
+        // cancelled run does not make the earlier failures disappear).
+        for (const store::RecordOutcome &outcome : runs.pendingOutcomes())
+            m_onlyIds.insert(outcome.recordKey);
         if (m_onlyIds.isEmpty()) {
-            stop(RunResult::Status::Succeeded, tr("The last run has no failed records to retry."));
+            stop(RunResult::Status::Succeeded, tr("No failed, blocked, skipped or deferred record "
+                                                  "is waiting to be retried."));
             return false;
         }
     }
@@ -160,6 +156,7 @@ bool SyncEngine::openWorkspace()
     }
     m_result.incremental = anyWatermark && !m_options.full && m_onlyIds.isEmpty();
     const store::RunMode mode = m_options.dryRun ? store::RunMode::DryRun
+        : !m_onlyIds.isEmpty()                  ? store::RunMode::Records
         : m_result.incremental                  ? store::RunMode::Incremental
                                                 : store::RunMode::Full;
     m_result.runId = runs.beginRun(mode, &error);
@@ -177,10 +174,8 @@ void SyncEngine::findResumedRuns(const QList<store::RunInfo> &history)
     for (const store::RunInfo &run : history) {
         if (run.mode == store::RunMode::DryRun || run.status == store::RunStatus::Running)
             continue;
-        if (run.status == store::RunStatus::Succeeded) {
-            m_lastFinishedRun = run.id;
+        if (run.status == store::RunStatus::Succeeded)
             break;
-        }
         m_resumedRuns.append(run.id);
     }
     m_resuming = !m_resumedRuns.isEmpty();
@@ -382,15 +377,12 @@ void SyncEngine::addPreviousFailures()
             present.insert(RecordMapper::id18(record.value(u"Id")));
     }
     const store::SnapshotRepository snapshots(*m_workspace);
-    // The runs this one resumes left records unfinished that the last finished run had failed
-    // (they never reached their stage): take every one of them, and the last finished run's.
-    QList<qint64> earlier = m_resumedRuns;
-    if (m_lastFinishedRun > 0)
-        earlier.append(m_lastFinishedRun);
-    for (qint64 runId : std::as_const(earlier)) {
-        QList<store::RecordOutcome> pending = runs.failures(runId);
-        pending += runs.outcomes(runId, store::Outcome::Deferred);
-        for (const store::RecordOutcome &outcome : std::as_const(pending)) {
+    // Every record whose latest outcome, in whichever run, left it unsynced: the runs this one
+    // resumes never reached some stages, and a Fix of one chain or a retry touched only some
+    // records, so "the last run's failures" would lose the others.
+    {
+        const QList<store::RecordOutcome> pending = runs.pendingOutcomes();
+        for (const store::RecordOutcome &outcome : pending) {
             const QString object = objectForPrefix(outcome.recordKey);
             if (object.isEmpty() || present.contains(outcome.recordKey))
                 continue;

@@ -107,6 +107,7 @@ QString RunsModel::modeTitle(RunMode mode)
     case RunMode::Full: return tr("Full");
     case RunMode::Incremental: return tr("Changes only");
     case RunMode::DryRun: return tr("Dry run");
+    case RunMode::Records: return tr("Chosen records");
     }
     return {};
 }
