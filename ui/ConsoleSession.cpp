@@ -44,26 +44,32 @@ struct LoadedState
     QString error;
 };
 
-// One sentence on what a Fix run did, for the Diagnosis panel.
+// One sentence on what a Fix run did, for the Diagnosis panel: the records sent to Marketo
+// (stages 1-5) and, apart, the MSI values written back to Salesforce (stage 6).
 QString fixSummary(const sync::RunResult &result)
 {
     int sent = 0;
     int unchanged = 0;
     int notSynced = 0;
+    int writtenBack = 0;
     for (const sync::StageResult &stage : result.stages) {
+        if (stage.stage == sync::Stage::MsiWriteBack) {
+            writtenBack += stage.updated;
+            notSynced += stage.failed + stage.notSent;
+            continue;
+        }
         sent += stage.created + stage.updated;
         unchanged += stage.unchanged;
-        if (stage.stage != sync::Stage::MsiWriteBack)
-            notSynced += stage.failed + stage.blocked + stage.skipped + stage.deferred + stage.notSent;
-        else
-            notSynced += stage.failed + stage.notSent;
+        notSynced += stage.failed + stage.blocked + stage.skipped + stage.deferred + stage.notSent;
     }
-    const QString counts = ConsoleSession::tr("Fix run %1: %2 record(s) sent, %3 already right, "
-                                              "%4 not synced.")
-                               .arg(result.runId)
-                               .arg(sent)
-                               .arg(unchanged)
-                               .arg(notSynced);
+    const QString counts =
+        ConsoleSession::tr("run %1 sent %2 record(s) to Marketo (%3 already right, %4 not synced) "
+                           "and wrote MSI values of %5 person(s) to Salesforce.")
+            .arg(result.runId)
+            .arg(sent)
+            .arg(unchanged)
+            .arg(notSynced)
+            .arg(writtenBack);
     if (result.status == sync::RunResult::Status::Succeeded
         || result.status == sync::RunResult::Status::Findings)
         return counts;
@@ -168,6 +174,11 @@ void ConsoleSession::begin()
                     m_window->setConnectionState(MainWindow::System::Salesforce, state, result.ok);
                     m_window->setConnectionState(MainWindow::System::Marketo, state, result.ok);
                     m_window->statusBar()->showMessage(result.message, 15000);
+                }
+                if (m_queuedRefresh) {
+                    // Another read was asked for meanwhile: the panels wait for its data.
+                    refreshRecords(*std::exchange(m_queuedRefresh, std::nullopt));
+                    return;
                 }
                 reloadState();
                 emit refreshed(result.ok, result.message);
@@ -334,6 +345,12 @@ void ConsoleSession::buildPanels()
                 m_fixRunning = true;
                 m_fixRecords = records;
             });
+    connect(syncPanel, &SyncPanel::runStarted, diagnosis, [diagnosis] {
+        diagnosis->setFixBlocked(tr("A sync is running; fix when it has ended."));
+    });
+    connect(syncPanel, &SyncPanel::runFinished, diagnosis, [diagnosis] {
+        diagnosis->setFixBlocked({});
+    });
     auto *history = new HistoryPanel(*m_workspace);
     m_window->addPanel(QStringLiteral("historyPanel"), tr("History"), history);
     // After a run, show what it did everywhere: history, usage, and fresh snapshots of both
@@ -392,8 +409,19 @@ void ConsoleSession::refresh()
 
 void ConsoleSession::refreshRecords(const QSet<QString> &records)
 {
-    if (!m_refresh || m_refresh->isRunning())
+    if (!m_refresh)
         return;
+    if (m_refresh->isRunning()) {
+        // The running refresh may have read before a run wrote: read again when it ends (one
+        // queued refresh covers all asks; an empty set means everything).
+        if (!m_queuedRefresh)
+            m_queuedRefresh = records;
+        else if (!m_queuedRefresh->isEmpty() && !records.isEmpty())
+            m_queuedRefresh->unite(records);
+        else
+            m_queuedRefresh = QSet<QString>();
+        return;
+    }
     if (m_window) {
         m_window->setConnectionState(MainWindow::System::Salesforce, tr("reading…"), true);
         m_window->setConnectionState(MainWindow::System::Marketo, tr("reading…"), true);

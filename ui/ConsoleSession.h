@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <memory>
+#include <optional>
 
 namespace msi::sandbox { class Sandbox; }
 namespace msi::creds { class SecretStore; }
@@ -78,6 +79,7 @@ private:
     int m_secretsPending = 0;
     bool m_fixRunning = false; // the run going is a diagnosis' Fix
     QSet<QString> m_fixRecords; // what it re-syncs, read again after it
+    std::optional<QSet<QString>> m_queuedRefresh; // asked for while a refresh ran
 };
 
 } // namespace msi::ui

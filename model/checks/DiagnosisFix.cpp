@@ -1,5 +1,6 @@
 #include "checks/DiagnosisFix.h"
 
+#include "checks/MsiDiagnosis.h"
 #include "checks/RecordIndex.h"
 #include "checks/Records.h"
 
@@ -168,6 +169,32 @@ FixPlan DiagnosisFix::plan(const Diagnosis &diagnosis, const RecordIndex &index)
                 plan.fixableLinks.append(link.link);
         } else if (link.problem != u"blocked") {
             const QString step = manualStep(link);
+            if (!plan.manualSteps.contains(step))
+                plan.manualSteps.append(step);
+        }
+    }
+    return plan;
+}
+
+FixPlan DiagnosisFix::plan(const Diagnosis &diagnosis, const MsiDiagnosis &checker)
+{
+    FixPlan plan = DiagnosisFix::plan(diagnosis, checker.index());
+    const QString self = Records::id18(diagnosis.record, QStringLiteral("Id"));
+    QStringList people(plan.records.cbegin(), plan.records.cend());
+    people.sort();
+    for (const QString &id : std::as_const(people)) {
+        if (id == self || !(id.startsWith(u"003") || id.startsWith(u"00Q")))
+            continue;
+        const QJsonObject *person = checker.index().salesforce(id);
+        if (!person)
+            continue;
+        for (const DiagnosisLink &link : checker.diagnose(*person).links) {
+            // Only what belongs to that person; field access and scores concern everyone alike.
+            const bool own = isDuplicate(link.problem) || link.problem == u"person-email-taken"
+                || link.problem == u"owner-not-user";
+            if (link.verdict == DiagnosisLink::Verdict::Pass || !own)
+                continue;
+            const QString step = Records::sfLabel(*person) + QStringLiteral(": ") + manualStep(link);
             if (!plan.manualSteps.contains(step))
                 plan.manualSteps.append(step);
         }

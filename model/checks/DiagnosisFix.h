@@ -10,6 +10,8 @@
 
 namespace msi::checks {
 
+class MsiDiagnosis;
+
 // What the Fix button of a diagnosis does: the Salesforce records a re-sync of this one chain
 // needs (the diagnosed record, the records its MSI panel shows and every parent the staged sync
 // requires before them: owners, accounts, opportunities, people), and the broken links a sync
@@ -30,6 +32,9 @@ public:
     static FixPlan plan(const Diagnosis &diagnosis, const SystemState &state);
     // The same over lookups already built (MsiDiagnosis::index()): no second pass over the state.
     static FixPlan plan(const Diagnosis &diagnosis, const RecordIndex &index);
+    // The same, and for an account or opportunity also the breaks of its people that only the
+    // admin can mend (a person with duplicate Marketo leads keeps the account's chain broken).
+    static FixPlan plan(const Diagnosis &diagnosis, const MsiDiagnosis &checker);
     // False for problems only a person can solve (duplicates to merge, field access to grant,
     // queues without a fallback, scores Marketo has not computed yet).
     static bool fixableBySync(const QString &problem);

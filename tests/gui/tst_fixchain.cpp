@@ -68,6 +68,8 @@ private slots:
     void fixRepairsOneChainOnly();
     void duplicatesAreLeftToTheAdmin();
     void refreshAfterRunReadsWhatChanged();
+    void noStaleChainAfterAFailedLookup();
+    void noFixWhileASyncRuns();
 
 private:
     ui::DiagnosisWidget *diagnosisPanel() const
@@ -146,6 +148,8 @@ void TestFixChain::fixRepairsOneChainOnly()
     QTest::mouseClick(fix, Qt::LeftButton);
     QVERIFY(panel->isFixing());
     QVERIFY(!fix->isEnabled());
+    // The admin looks at another record meanwhile: the re-check still concerns Tim.
+    QVERIFY(panel->diagnose(u"00Q7F000006QwAbUAK"_qs)); // Lead Bertha Boxer
     QVERIFY(checked.wait(120000));
     QCOMPARE(checked.first().at(0).toString(), kTim);
     // The re-check read the chain's 11 Salesforce records again, not the whole org (127).
@@ -223,6 +227,34 @@ void TestFixChain::refreshAfterRunReadsWhatChanged()
     QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 120000);
     QCOMPARE(sync->lastResult().incremental, true);
     QCOMPARE(refreshed.size(), 0);
+}
+
+void TestFixChain::noStaleChainAfterAFailedLookup()
+{
+    ui::DiagnosisWidget *panel = diagnosisPanel();
+    QVERIFY(panel->diagnose(kTim));
+    QVERIFY(panel->fixButton()->isEnabled());
+    // A case-damaged 15-character ID names no record (MANIFEST M-07's trap): nothing of Tim's
+    // chain may stay on screen for the Fix button to act on.
+    QVERIFY(!panel->diagnose(u"0037f000009xkpz"_qs));
+    QVERIFY(panel->currentDiagnosis().links.isEmpty());
+    QVERIFY(panel->scene()->nodes().isEmpty());
+    QVERIFY(!panel->fixButton()->isEnabled());
+    QVERIFY(!panel->fix());
+}
+
+void TestFixChain::noFixWhileASyncRuns()
+{
+    ui::DiagnosisWidget *panel = diagnosisPanel();
+    auto *sync = qobject_cast<ui::SyncPanel *>(m_window->panel(u"syncPanel"_qs));
+    QVERIFY(panel->diagnose(kTim));
+    QSignalSpy finished(sync, &ui::SyncPanel::runFinished);
+    QVERIFY(sync->startRun());
+    QVERIFY(!panel->fixButton()->isEnabled());
+    QVERIFY(!panel->fix());
+    QVERIFY2(panel->fixNoteText().contains(u"sync is running"_qs), qPrintable(panel->fixNoteText()));
+    QVERIFY(finished.wait(120000));
+    QTRY_VERIFY(!panel->fixButton()->toolTip().contains(u"sync is running"_qs));
 }
 
 QTEST_MAIN(TestFixChain)

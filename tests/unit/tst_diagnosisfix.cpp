@@ -29,7 +29,7 @@ FixPlan planFor(const QString &query)
     const MsiDiagnosis::Lookup found = diagnosis.find(query);
     if (found.candidates.size() != 1)
         qFatal("fixture query %s finds %d records", qPrintable(query), int(found.candidates.size()));
-    return DiagnosisFix::plan(diagnosis.diagnose(*found.candidates.first()), state);
+    return DiagnosisFix::plan(diagnosis.diagnose(*found.candidates.first()), diagnosis);
 }
 
 QStringList sorted(QStringList list)
@@ -102,6 +102,11 @@ void TestDiagnosisFix::manualSteps_data()
     QTest::newRow("duplicate leads by e-mail")
         << u"0037F000009XkPbQAK"_qs << u"person"_qs
         << QStringList{u"lead:1047"_qs, u"lead:1052"_qs, u"Merge"_qs};
+    // Her account's chain stays broken through her: the account's Fix says so, naming her.
+    QTest::newRow("account with a person whose leads are duplicates")
+        << u"0017F000007y8FKQAY"_qs << u"person"_qs
+        << QStringList{u"Contact Stella Pavlova (0037F000009XkPbQAK)"_qs, u"lead:1047"_qs,
+                       u"lead:1052"_qs};
 }
 
 void TestDiagnosisFix::manualSteps()

@@ -39,6 +39,12 @@ int DiagnosisScene::laneOf(const QString &link)
     return 0; // person, person.email, scores.*
 }
 
+void DiagnosisScene::clearChain()
+{
+    m_nodes.clear();
+    clear();
+}
+
 void DiagnosisScene::setDiagnosis(const checks::Diagnosis &diagnosis)
 {
     clear();

@@ -19,6 +19,8 @@ public:
     explicit DiagnosisScene(QObject *parent = nullptr);
 
     void setDiagnosis(const checks::Diagnosis &diagnosis);
+    // No chain at all (QGraphicsScene::clear() would leave nodes() pointing at deleted items).
+    void clearChain();
     const QList<DiagnosisNode *> &nodes() const { return m_nodes; }
     DiagnosisNode *nodeForLink(int linkIndex) const;
     void selectLink(int linkIndex);

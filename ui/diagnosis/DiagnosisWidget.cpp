@@ -8,6 +8,7 @@
 
 #include <QGraphicsView>
 #include <QHBoxLayout>
+#include <QScrollBar>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -180,11 +181,14 @@ void DiagnosisWidget::setState(Prepared prepared)
     if (!prepared.state || !prepared.diagnosis)
         return;
     m_scanWatcher.waitForFinished();
-    const QString shown = checks::Records::id18(m_current.record, QStringLiteral("Id"));
+    // After a fix the fixed record is checked again, whichever record is on screen now.
+    const bool recheck = m_fixing && !m_fixRunSummary.isEmpty();
+    const QString shown = recheck ? m_fixRecordId
+                                  : checks::Records::id18(m_current.record, QStringLiteral("Id"));
     m_diagnosis = std::move(prepared.diagnosis);
     m_state = std::move(prepared.state);
     m_current = {};
-    m_scene->clear();
+    m_scene->clearChain();
     m_links->clear();
     m_detail->clear();
     m_scanTree->clear();
@@ -198,7 +202,7 @@ void DiagnosisWidget::setState(Prepared prepared)
         diagnose(shown);
     else
         updateFix();
-    if (m_fixing && !m_fixRunSummary.isEmpty()) {
+    if (recheck) {
         m_fixing = false;
         const DiagnosisLink::Verdict verdict = m_current.verdict();
         QString after;
@@ -209,15 +213,32 @@ void DiagnosisWidget::setState(Prepared prepared)
         else
             after = tr("Re-checked: still %1; see the links marked below.")
                         .arg(DiagnosisLink::verdictLabel(verdict).toLower());
+        updateFix();
         setFixNote(m_fixRunSummary + u' ' + after
                    + (m_fixPlan.manualSteps.isEmpty()
                           ? QString()
                           : u'\n' + tr("Left for you:") + u"\n• "_qs
                                 + m_fixPlan.manualSteps.join(u"\n• "_qs)));
         m_fixRunSummary.clear();
-        updateFix();
         emit fixChecked(shown, verdict);
     }
+}
+
+void DiagnosisWidget::setFixBlocked(const QString &reason)
+{
+    m_fixBlocked = reason;
+    updateFix();
+}
+
+void DiagnosisWidget::clearChain()
+{
+    m_current = {};
+    m_scene->clearChain();
+    m_links->clear();
+    m_detail->clear();
+    updateFix();
+    if (!m_fixing)
+        setFixNote({});
 }
 
 void DiagnosisWidget::setFixAvailable(bool available)
@@ -234,14 +255,14 @@ void DiagnosisWidget::setFixNote(const QString &text)
 
 QString DiagnosisWidget::fixNoteText() const
 {
-    return m_fixNote->isVisible() ? m_fixNote->text() : QString();
+    return m_fixNote->isHidden() ? QString() : m_fixNote->text();
 }
 
 void DiagnosisWidget::updateFix()
 {
     m_fixPlan = m_current.links.isEmpty() ? checks::FixPlan{}
-                                          : checks::DiagnosisFix::plan(m_current, m_diagnosis->index());
-    const bool can = m_fixAvailable && !m_fixing && m_fixPlan.canFix();
+                                          : checks::DiagnosisFix::plan(m_current, *m_diagnosis);
+    const bool can = m_fixAvailable && m_fixBlocked.isEmpty() && !m_fixing && m_fixPlan.canFix();
     m_fixButton->setEnabled(can);
     if (m_fixing) {
         m_fixButton->setText(tr("Fixing…"));
@@ -252,6 +273,8 @@ void DiagnosisWidget::updateFix()
                              : tr("&Fix"));
     if (!m_fixAvailable)
         m_fixButton->setToolTip(tr("Connect to Salesforce and Marketo to fix chains."));
+    else if (!m_fixBlocked.isEmpty())
+        m_fixButton->setToolTip(m_fixBlocked);
     else if (m_fixPlan.canFix())
         m_fixButton->setToolTip(
             tr("Sends this chain's records to Marketo in stage order (sales persons, companies, "
@@ -271,6 +294,10 @@ bool DiagnosisWidget::fix()
         setFixNote(tr("No connection to Salesforce and Marketo: fixes need one."));
         return false;
     }
+    if (!m_fixBlocked.isEmpty()) {
+        setFixNote(m_fixBlocked);
+        return false;
+    }
     if (!m_fixPlan.canFix()) {
         setFixNote(m_fixPlan.manualSteps.isEmpty()
                        ? tr("Nothing to fix: no broken link here is one a sync mends.")
@@ -280,10 +307,13 @@ bool DiagnosisWidget::fix()
     }
     m_fixing = true;
     m_fixRunSummary.clear();
+    m_fixRecordId = checks::Records::id18(m_current.record, QStringLiteral("Id"));
+    m_fixRecordLabel = checks::Records::sfLabel(m_current.record);
     updateFix();
-    setFixNote(tr("Re-syncing %n record(s) of this chain in stage order…", nullptr,
-                  int(m_fixPlan.records.size())));
-    emit fixRequested(m_fixPlan.records, checks::Records::sfLabel(m_current.record));
+    setFixNote(tr("Fix of %1: re-syncing %n record(s) of its chain in stage order…", nullptr,
+                  int(m_fixPlan.records.size()))
+                   .arg(m_fixRecordLabel));
+    emit fixRequested(m_fixPlan.records, m_fixRecordLabel);
     return true;
 }
 
@@ -298,8 +328,9 @@ void DiagnosisWidget::fixFailed(const QString &message)
 void DiagnosisWidget::fixRunFinished(const QString &summary)
 {
     // The re-check follows when the owner loads the new state (setState).
-    m_fixRunSummary = summary.isEmpty() ? tr("Fix run finished.") : summary;
-    setFixNote(m_fixRunSummary + u' ' + tr("Reading both systems to check again…"));
+    m_fixRunSummary = tr("Fix of %1:").arg(m_fixRecordLabel) + u' '
+        + (summary.isEmpty() ? tr("the run finished.") : summary);
+    setFixNote(m_fixRunSummary + u' ' + tr("Reading its records again to check…"));
 }
 
 bool DiagnosisWidget::loadSeed(const QString &directory)
@@ -343,6 +374,8 @@ bool DiagnosisWidget::diagnose(const QString &query)
                           .arg(names.join(QStringLiteral("; "))),
                       true);
         }
+        // Nothing stale stays on screen for the Fix button to act on.
+        clearChain();
         return false;
     }
     m_current = m_diagnosis->diagnose(*lookup.candidates.first());
@@ -364,6 +397,8 @@ bool DiagnosisWidget::diagnose(const QString &query)
     }
     m_links->blockSignals(false);
     m_scene->setDiagnosis(m_current);
+    m_view->horizontalScrollBar()->setValue(0); // the record's box first, whatever was scrolled
+    m_view->verticalScrollBar()->setValue(0);
     m_detail->clear();
     const QString id = checks::Records::id18(m_current.record, QStringLiteral("Id"));
     setStatus(tr("%1: %2 link(s) fail, %3 warn, %4 pass")

@@ -61,6 +61,8 @@ public:
     // owner of the sync, see fixRequested) and re-checks the chain when the new state arrives.
     // Off until someone can run a sync (setFixAvailable).
     void setFixAvailable(bool available);
+    // Why a fix cannot start just now (a sync is running); empty when it can.
+    void setFixBlocked(const QString &reason);
     // Asks for the fix of the current chain; false (with the reason shown) when there is nothing
     // a sync can mend or a fix is already running.
     bool fix();
@@ -96,6 +98,7 @@ private:
     void setStatus(const QString &text, bool error);
     void updateFix();
     void setFixNote(const QString &text);
+    void clearChain();
 
     std::shared_ptr<const checks::SystemState> m_state;
     std::shared_ptr<const checks::MsiDiagnosis> m_diagnosis;
@@ -109,6 +112,9 @@ private:
     checks::FixPlan m_fixPlan;
     bool m_fixAvailable = false;
     bool m_fixing = false;
+    QString m_fixBlocked;
+    QString m_fixRecordId;   // the record whose chain is being fixed
+    QString m_fixRecordLabel;
     QString m_fixRunSummary;
     DiagnosisScene *m_scene = nullptr;
     QGraphicsView *m_view = nullptr;

@@ -265,8 +265,12 @@ bool SyncPanel::startForRecords(const QSet<QString> &records)
 
 bool SyncPanel::start(bool dryRun, bool retryFailed, const QSet<QString> &onlyRecords)
 {
-    if (!m_controller || isRunning())
+    if (!m_controller)
         return false;
+    if (isRunning()) {
+        showMessage(Tone::Info, tr("A run is already going; start the next one when it has ended."));
+        return false;
+    }
     if (!m_workspace->isOpen()) {
         showMessage(Tone::Error, tr("The workspace %1 could not be opened.").arg(m_workspacePath));
         return false;
@@ -290,7 +294,9 @@ bool SyncPanel::start(bool dryRun, bool retryFailed, const QSet<QString> &onlyRe
     m_lastWasDryRun = dryRun;
     m_pipeline->startRun(options.stages, dryRun);
     m_results->model()->clear();
-    m_message->hide();
+    // The message stays in place (no jump of the buttons under the pointer) and says what goes on.
+    showMessage(Tone::Info, dryRun ? tr("Dry run going: it reads and plans, nothing is written.")
+                                   : tr("Run going: the results appear below when it ends."));
     m_phase->setText(dryRun                  ? tr("Dry run: starting…")
                      : onlyRecords.isEmpty() ? tr("Starting…")
                                              : tr("Re-syncing %n record(s) and their parents…",
@@ -318,10 +324,13 @@ void SyncPanel::setRunning(bool running)
     m_run->setEnabled(!running && m_controller);
     m_cancel->setEnabled(running);
     m_full->setEnabled(!running);
-    const bool canRetry = !m_lastWasDryRun && m_lastResult.runId > 0
-        && std::any_of(m_lastResult.stages.cbegin(), m_lastResult.stages.cend(),
-                       [](const sync::StageResult &s) { return s.failed + s.blocked + s.deferred + s.notSent > 0; });
-    m_retry->setEnabled(!running && m_controller && canRetry);
+    // Whatever run left them: a Fix of one chain or a cancelled run after a run with failures
+    // does not take the failures away.
+    m_retry->setEnabled(!running && m_controller && m_pending > 0);
+    m_retry->setToolTip(m_pending > 0
+                            ? tr("Send again only the %n record(s) not synced yet", nullptr,
+                                 int(m_pending))
+                            : tr("No record is waiting to be retried"));
 }
 
 void SyncPanel::showMessage(Tone tone, const QString &text)
@@ -344,10 +353,14 @@ void SyncPanel::refreshUsage()
         return;
     store::Workspace *workspace = m_workspace.get();
     QtConcurrent::run(&usagePool(this), [workspace] {
-        return store::UsageLedger(*workspace).callsToday(store::System::Marketo);
-    }).then(this, [this](qint64 used) {
-        m_usedToday = used;
+        return std::pair<qint64, qsizetype>(
+            store::UsageLedger(*workspace).callsToday(store::System::Marketo),
+            store::RunRepository(*workspace).pendingOutcomes().size());
+    }).then(this, [this](const std::pair<qint64, qsizetype> &usage) {
+        m_usedToday = usage.first;
+        m_pending = usage.second;
         showQuota();
+        setRunning(isRunning());
     });
 }
 

@@ -90,6 +90,7 @@ private:
     sync::RunResult m_lastResult;
     std::optional<sync::QuotaEstimate> m_estimate;
     qint64 m_usedToday = -1;
+    qsizetype m_pending = 0; // records whose latest outcome left them unsynced (any run)
     bool m_starting = false;
     bool m_lastWasDryRun = false;
 
