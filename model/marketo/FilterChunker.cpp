@@ -1,5 +1,7 @@
 #include "marketo/FilterChunker.h"
 
+#include <algorithm>
+
 namespace msi::marketo {
 
 namespace {
@@ -34,31 +36,17 @@ qsizetype FilterChunker::encodedUrlLength(const QUrl &baseUrl, const QStringList
 QList<FilterChunker::Chunk> FilterChunker::chunk(const QUrl &baseUrl, const QStringList &values,
                                                  int maxValues, int maxUrlBytes)
 {
+    // Each call is worth the same share of the daily quota whatever its size, so chunks are
+    // filled to maxValues; one whose GET URL would be too long is sent as POST _method=GET (a
+    // form body, up to 1 MB) instead of being split into more calls.
     QList<Chunk> chunks;
-    const qsizetype baseLength = baseUrl.toEncoded().size() + qsizetype(sizeof("&filterValues=") - 1);
-    Chunk current;
-    qsizetype currentLength = baseLength;
-    auto flush = [&] {
-        if (!current.values.isEmpty())
-            chunks << current;
-        current = Chunk();
-        currentLength = baseLength;
-    };
-    for (const QString &value : values) {
-        const qsizetype add = encodedValue(value).size();
-        if (baseLength + add >= maxUrlBytes) {
-            // Too long for any GET URL: a chunk of its own, sent as POST _method=GET.
-            flush();
-            chunks << Chunk{QStringList{value}, true};
-            continue;
-        }
-        const qsizetype withComma = add + (current.values.isEmpty() ? 0 : 1);
-        if (current.values.size() >= maxValues || currentLength + withComma >= maxUrlBytes)
-            flush();
-        currentLength += add + (current.values.isEmpty() ? 0 : 1);
-        current.values << value;
+    const int perChunk = std::max(1, maxValues);
+    for (qsizetype first = 0; first < values.size(); first += perChunk) {
+        Chunk chunk;
+        chunk.values = values.mid(first, perChunk);
+        chunk.usePost = encodedUrlLength(baseUrl, chunk.values) >= maxUrlBytes;
+        chunks << chunk;
     }
-    flush();
     return chunks;
 }
 

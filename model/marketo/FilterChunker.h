@@ -6,10 +6,10 @@
 
 namespace msi::marketo {
 
-// Splits filterValues for "get by filter" so that every call stays within Marketo's limits: at
-// most maxValues (300) values, and a GET URL (with everything else in its query) shorter than
-// maxUrlBytes once percent-encoded (Marketo answers 414 above 8 KB). A value that cannot fit a
-// GET URL even alone goes into a chunk marked usePost (POST with _method=GET and a form body).
+// Splits filterValues for "get by filter" into as few calls as Marketo's limits allow: at most
+// maxValues (300) values a call. A chunk whose GET URL (with everything else in its query) would
+// reach maxUrlBytes once percent-encoded (Marketo answers 414 above 8 KB) is marked usePost: it
+// is sent as POST with _method=GET and a form body, so long e-mails cost no extra calls.
 class FilterChunker final
 {
 public:

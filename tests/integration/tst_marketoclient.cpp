@@ -91,6 +91,7 @@ private slots:
     void partialFailuresNamed();
     void syncBatchesOf300();
     void filterChunksAndPages();
+    void longEmailsInOneCall();
     void opportunityRolesByCompoundKey();
     void faults_data();
     void faults();
@@ -295,6 +296,26 @@ void TestMarketoClient::filterChunksAndPages()
     QCOMPARE(r.records.size(), 20);
     QCOMPARE(r.missingValues.size(), 680);
     QVERIFY(r.calls >= 3 + 2); // 3 chunks, the first one paged (20 records / 7 per page)
+}
+
+void TestMarketoClient::longEmailsInOneCall()
+{
+    // field-cases.md C12 variant: 300 e-mails of ~40 characters are over 8 KB as a GET (414);
+    // they go in one POST _method=GET call, not split into more calls of the daily quota.
+    QStringList emails;
+    for (int i = 0; i < 299; ++i)
+        emails << u"firstname.lastname%1@company-domain.example"_qs.arg(i, 3, 10, QLatin1Char('0'));
+    emails << u"asong@uog.com"_qs; // a seeded lead of the sample org
+    Fixture f;
+    QVERIFY(f.start(SandboxOptions()));
+    const FilterReport r = wait<FilterReport>([&](auto cb) {
+        f.client->getByFilter(MarketoObject::Lead, u"email"_qs, emails, {u"id"_qs, u"email"_qs}, cb);
+    });
+    QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+    QCOMPARE(r.calls, 1);
+    QCOMPARE(r.records.size(), 1);
+    QCOMPARE(r.records.first().value(u"email"_qs).toString(), u"asong@uog.com"_qs);
+    QCOMPARE(r.missingValues.size(), 299);
 }
 
 void TestMarketoClient::opportunityRolesByCompoundKey()
