@@ -33,6 +33,9 @@ public:
     // The records behind the values, for a detail view (not part of the JSON document).
     QJsonObject salesforceRecord;
     QJsonObject marketoRecord;
+    // Further Marketo records behind the link when there are several (duplicate leads, a company
+    // found twice): marketoRecord is the first, these the rest.
+    QList<QJsonObject> otherMarketoRecords;
 
     static QString verdictName(Verdict verdict); // pass, warn, fail
     static QString verdictLabel(Verdict verdict); // translated

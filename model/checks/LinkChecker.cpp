@@ -60,6 +60,18 @@ QStringList refs(const QString &kind, const RecordIndex::Refs &records)
     return out;
 }
 
+// The Marketo records behind a link that found several (duplicates): the first as the link's
+// record, the rest beside it, so a detail view can show each.
+void attachMarketoRecords(DiagnosisLink &l, const RecordIndex::Refs &records)
+{
+    if (records.isEmpty())
+        return;
+    l.marketoRecord = *records.first();
+    l.otherMarketoRecords.clear();
+    for (qsizetype i = 1; i < records.size(); ++i)
+        l.otherMarketoRecords.append(*records.at(i));
+}
+
 } // namespace
 
 DiagnosisLink LinkChecker::blocked(const QString &link, const QString &cause,
@@ -103,6 +115,7 @@ DiagnosisLink LinkChecker::person(const QJsonObject &sfPerson, const QJsonObject
                                id, QJsonArray::fromStringList(refs(QStringLiteral("lead"), exact)));
         l.records = QStringList{id} + refs(QStringLiteral("lead"), exact);
         l.salesforceRecord = sfPerson;
+        attachMarketoRecords(l, exact);
         return l;
     }
     // Under the same record in another form (15 characters, damaged case)?
@@ -169,6 +182,7 @@ DiagnosisLink LinkChecker::person(const QJsonObject &sfPerson, const QJsonObject
                      .arg(ids(byEmail), email.trimmed(), label),
                  id, QJsonArray::fromStringList(refs(QStringLiteral("lead"), byEmail)));
         l.records = QStringList{id} + refs(QStringLiteral("lead"), byEmail);
+        attachMarketoRecords(l, byEmail);
     } else if (byEmail.size() == 1) {
         const QJsonObject &found = *byEmail.first();
         const QString otherId = Records::text(found, kPersonId);
@@ -315,6 +329,7 @@ DiagnosisLink LinkChecker::salesPerson(const QJsonObject &sfRecord, const QJsonO
                      .arg(exact.size())
                      .arg(ids(exact), owner),
                  owner, QJsonArray::fromStringList(refs(QStringLiteral("salesperson"), exact)));
+        attachMarketoRecords(l, exact);
     } else {
         const RecordIndex::Refs other = m_index.mktoSalesPersons18(owner);
         l = make(link, Verdict::Fail, QStringLiteral("salesperson-missing"),
@@ -439,6 +454,7 @@ DiagnosisLink LinkChecker::company(const QJsonObject &account, const QJsonObject
                      .arg(exact.size())
                      .arg(ids(exact), id),
                  id, QJsonArray::fromStringList(refs(QStringLiteral("company"), exact)));
+        attachMarketoRecords(l, exact);
     } else {
         const RecordIndex::Refs other = m_index.mktoCompanies18(id);
         if (!other.isEmpty()) {
@@ -569,6 +585,7 @@ DiagnosisLink LinkChecker::opportunity(const QJsonObject &sfOpportunity) const
                      .arg(exact.size())
                      .arg(ids(exact), id),
                  expected, QJsonArray::fromStringList(refs(QStringLiteral("opportunity"), exact)));
+        attachMarketoRecords(l, exact);
     } else {
         const QJsonObject &mk = *exact.first();
         const QString company = Records::text(mk, kCompanyId).trimmed();
