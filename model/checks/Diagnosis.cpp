@@ -43,6 +43,8 @@ QString DiagnosisLink::problemLabel(const QString &problem)
          QT_TR_NOOP("several Marketo leads with the same externalPersonId")},
         {QStringLiteral("email-case"), QT_TR_NOOP("e-mail differs only by case or whitespace")},
         {QStringLiteral("email-different"), QT_TR_NOOP("e-mail differs between the systems")},
+        {QStringLiteral("email-invalid"), QT_TR_NOOP("invalid e-mail syntax in Salesforce")},
+        {QStringLiteral("company-legacy"), QT_TR_NOOP("legacy 15-character company left to delete")},
         {QStringLiteral("owner-link-missing"), QT_TR_NOOP("no externalSalesPersonId")},
         {QStringLiteral("owner-link-15char"), QT_TR_NOOP("15-character externalSalesPersonId")},
         {QStringLiteral("owner-link-case"), QT_TR_NOOP("case-damaged externalSalesPersonId")},

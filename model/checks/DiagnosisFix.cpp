@@ -100,7 +100,8 @@ bool DiagnosisFix::fixableBySync(const QString &problem)
         QStringLiteral("person-email-taken"), QStringLiteral("owner-not-user"),
         QStringLiteral("no-scores"),          QStringLiteral("msi-field-hidden"),
         QStringLiteral("msi-field-readonly"), QStringLiteral("describe-not-read"),
-        QStringLiteral("blocked"),
+        QStringLiteral("blocked"),            QStringLiteral("email-invalid"),
+        QStringLiteral("company-legacy"),
     };
     return !problem.isEmpty() && !isDuplicate(problem) && !manual.contains(problem);
 }
@@ -125,6 +126,14 @@ QString DiagnosisFix::manualStep(const DiagnosisLink &link)
     if (problem == u"owner-not-user")
         return tr("The owner is a queue: give the record a user as owner in Salesforce, or set a "
                   "fallback sales person for queue-owned records.");
+    if (problem == u"email-invalid")
+        return tr("Correct the e-mail '%1' in Salesforce: it is not a valid address, and Marketo "
+                  "may refuse the person until it is.")
+            .arg(link.salesforce.toString());
+    if (problem == u"company-legacy")
+        return tr("Delete the legacy Marketo company (%1) once no lead points to it: its 15-character "
+                  "externalCompanyId cannot be updated, and the 18-character company replaces it.")
+            .arg(records);
     if (problem == u"no-scores")
         return tr("Marketo has not scored this person yet; the scores arrive after Marketo sees "
                   "activity, and the next sync writes them back.");
@@ -191,7 +200,7 @@ FixPlan DiagnosisFix::plan(const Diagnosis &diagnosis, const MsiDiagnosis &check
         for (const DiagnosisLink &link : checker.diagnose(*person).links) {
             // Only what belongs to that person; field access and scores concern everyone alike.
             const bool own = isDuplicate(link.problem) || link.problem == u"person-email-taken"
-                || link.problem == u"owner-not-user";
+                || link.problem == u"owner-not-user" || link.problem == u"email-invalid";
             if (link.verdict == DiagnosisLink::Verdict::Pass || !own)
                 continue;
             const QString step = Records::sfLabel(*person) + QStringLiteral(": ") + manualStep(link);

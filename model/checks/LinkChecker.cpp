@@ -188,13 +188,15 @@ DiagnosisLink LinkChecker::person(const QJsonObject &sfPerson, const QJsonObject
         const QString otherId = Records::text(found, kPersonId);
         l = make(link, Verdict::Fail, QStringLiteral("person-email-only"),
                  otherId.isEmpty()
-                     ? tr("Marketo lead %1 has the e-mail %2 but no externalPersonId: MSI does not "
-                          "know it is %3. Fix: sync the person (the lead sync adopts lead %1 and "
-                          "sets externalPersonId %4)")
-                           .arg(Records::mktoId(found), email.trimmed(), label, id)
-                     : tr("Marketo lead %1 has the e-mail %2 but belongs to externalPersonId %3, "
+                     ? tr("Marketo lead %1 has the e-mail '%2' but no externalPersonId: MSI does "
+                          "not know it is %3. Fix: sync the person (the lead sync adopts lead %1 "
+                          "and sets externalPersonId %4)")
+                           .arg(Records::mktoId(found), Records::text(found, QStringLiteral("email")),
+                                label, id)
+                     : tr("Marketo lead %1 has the e-mail '%2' but belongs to externalPersonId %3, "
                           "not %4. Fix: resolve the duplicate person in Salesforce")
-                           .arg(Records::mktoId(found), email.trimmed(), otherId, id),
+                           .arg(Records::mktoId(found), Records::text(found, QStringLiteral("email")),
+                                otherId, id),
                  id, QJsonObject{{QStringLiteral("lead"), Records::mktoId(found)},
                                  {kPersonId, textOrNull(found, kPersonId)},
                                  {QStringLiteral("email"), textOrNull(found, QStringLiteral("email"))}});
@@ -217,7 +219,11 @@ DiagnosisLink LinkChecker::personEmail(const QJsonObject &sfPerson, const QJsonO
     const QString link = QStringLiteral("person.email");
     const QString sf = Records::text(sfPerson, kEmail);
     const QString mk = Records::text(lead, QStringLiteral("email"));
+    const QString label = Records::sfLabel(sfPerson);
+    const QString leadId = Records::mktoId(lead);
     const EmailMatch match = EmailMatch::compare(mk, sf);
+    const QJsonValue sfValue = sf.isEmpty() ? QJsonValue() : QJsonValue(sf);
+    const QJsonValue mkValue = mk.isEmpty() ? QJsonValue() : QJsonValue(mk);
     DiagnosisLink l;
     switch (match.verdict()) {
     case EmailMatch::Verdict::Identical:
@@ -226,21 +232,54 @@ DiagnosisLink LinkChecker::personEmail(const QJsonObject &sfPerson, const QJsonO
     case EmailMatch::Verdict::CaseOrWhitespace:
     case EmailMatch::Verdict::UnicodeNormalization:
         l = make(link, Verdict::Warn, QStringLiteral("email-case"),
-                 tr("e-mail differs only by case/whitespace: Marketo '%1', Salesforce '%2'; the "
-                    "next sync writes the Salesforce spelling")
-                     .arg(mk, sf),
+                 tr("e-mail differs only by case/whitespace: Marketo lead %1 has '%2', %3 has "
+                    "'%4'; they match after trimming and lower-casing, and the next sync writes "
+                    "the Salesforce spelling")
+                     .arg(leadId, mk, label, sf),
                  sf, mk);
+        break;
+    case EmailMatch::Verdict::InvalidSalesforce:
+        l = make(link, Verdict::Warn, QStringLiteral("email-invalid"),
+                 mk.trimmed() == sf.trimmed()
+                     ? tr("invalid e-mail syntax: %1 has '%2' in Salesforce (and Marketo lead %3 "
+                          "the same), which is not a valid address; Marketo may refuse the person "
+                          "on the next change. Fix: correct the e-mail in Salesforce")
+                           .arg(label, sf, leadId)
+                     : tr("invalid e-mail syntax: %1 has '%2' in Salesforce, which is not a valid "
+                          "address (Marketo lead %3 has '%4'); the sync still tries, Marketo may "
+                          "refuse it. Fix: correct the e-mail in Salesforce")
+                           .arg(label, sf, leadId, mk),
+                 sfValue, mkValue);
         break;
     default:
         l = make(link, Verdict::Warn, QStringLiteral("email-different"),
-                 tr("e-mail differs: Marketo '%1', Salesforce '%2'; the person is linked by "
-                    "externalPersonId, the next sync writes the Salesforce value")
-                     .arg(mk, sf),
-                 sf.isEmpty() ? QJsonValue() : QJsonValue(sf), mk.isEmpty() ? QJsonValue() : QJsonValue(mk));
+                 tr("e-mail differs: Marketo lead %1 has '%2', %3 has '%4' in Salesforce; the "
+                    "person is linked by externalPersonId, the next sync writes the Salesforce "
+                    "value")
+                     .arg(leadId, mk.isEmpty() ? tr("(none)") : mk, label,
+                          sf.isEmpty() ? tr("(none)") : sf),
+                 sfValue, mkValue);
         break;
     }
     l.salesforceRecord = sfPerson;
     l.marketoRecord = lead;
+    return l;
+}
+
+std::optional<DiagnosisLink> LinkChecker::personEmailSyntax(const QJsonObject &sfPerson) const
+{
+    const QString sf = Records::text(sfPerson, kEmail);
+    if (sf.trimmed().isEmpty() || EmailMatch::isValidAddress(sf))
+        return std::nullopt;
+    DiagnosisLink l = make(QStringLiteral("person.email"), Verdict::Warn,
+                           QStringLiteral("email-invalid"),
+                           tr("invalid e-mail syntax: %1 has '%2' in Salesforce, which is not a "
+                              "valid address; the sync still tries, but Marketo may refuse the "
+                              "person (and then its opportunity roles wait). Fix: correct the "
+                              "e-mail in Salesforce")
+                               .arg(Records::sfLabel(sfPerson), sf),
+                           sf, {});
+    l.salesforceRecord = sfPerson;
     return l;
 }
 
@@ -443,9 +482,32 @@ DiagnosisLink LinkChecker::company(const QJsonObject &account, const QJsonObject
     DiagnosisLink l;
     if (exact.size() == 1) {
         *company = exact.first();
-        l = make(link, Verdict::Pass, {},
-                 tr("%1 exists as Marketo company %2").arg(label, Records::mktoId(*exact.first())),
-                 id, Records::text(*exact.first(), kCompanyId));
+        RecordIndex::Refs legacy;
+        for (const QJsonObject *other : m_index.mktoCompanies18(id)) {
+            if (other != exact.first())
+                legacy.append(other);
+        }
+        if (legacy.isEmpty()) {
+            l = make(link, Verdict::Pass, {},
+                     tr("%1 exists as Marketo company %2").arg(label, Records::mktoId(*exact.first())),
+                     id, Records::text(*exact.first(), kCompanyId));
+        } else {
+            QStringList legacyIds;
+            for (const QJsonObject *other : std::as_const(legacy))
+                legacyIds.append(Records::text(*other, kCompanyId));
+            l = make(link, Verdict::Warn, QStringLiteral("company-legacy"),
+                     tr("%1 exists as Marketo company %2, but the legacy company %3 with "
+                        "externalCompanyId '%4' is still there. Fix: once no lead points to it, "
+                        "delete company %3 in Marketo (externalCompanyId cannot be updated)")
+                         .arg(label, Records::mktoId(*exact.first()), ids(legacy),
+                              legacyIds.join(QStringLiteral("', '"))),
+                     id, QJsonArray::fromStringList(QStringList{Records::text(*exact.first(), kCompanyId)}
+                                                    + legacyIds));
+            l.records = refs(QStringLiteral("company"), legacy);
+            l.otherMarketoRecords.clear();
+            for (const QJsonObject *other : std::as_const(legacy))
+                l.otherMarketoRecords.append(*other);
+        }
         l.marketoRecord = *exact.first();
     } else if (exact.size() > 1) {
         l = make(link, Verdict::Fail, QStringLiteral("company-duplicate"),

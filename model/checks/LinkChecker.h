@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "checks/Diagnosis.h"
 #include "checks/RecordIndex.h"
 
@@ -22,6 +24,8 @@ public:
     DiagnosisLink person(const QJsonObject &sfPerson, const QJsonObject **lead) const;
     // person.email: the lead's e-mail against Salesforce's.
     DiagnosisLink personEmail(const QJsonObject &sfPerson, const QJsonObject &lead) const;
+    // A warning when the Salesforce e-mail is not a valid address (checked before any sync).
+    std::optional<DiagnosisLink> personEmailSyntax(const QJsonObject &sfPerson) const;
     // salesperson.link: externalSalesPersonId of a Marketo record = the Salesforce owner's ID.
     DiagnosisLink ownerLink(const QString &kind, const QJsonObject &mkto,
                             const QJsonObject &sfRecord) const;

@@ -112,6 +112,14 @@ void MsiDiagnosis::diagnosePerson(const QJsonObject &person, QList<DiagnosisLink
         links->append(m_links.personEmail(person, *lead));
         links->append(m_links.ownerLink(QStringLiteral("lead"), *lead, person));
     } else {
+        const DiagnosisLink &found = links->last();
+        if (found.problem == u"person-email-only"
+            && Records::text(found.marketoRecord, QStringLiteral("externalPersonId")).isEmpty()) {
+            // The lead the sync will adopt: how its e-mail compares already matters.
+            links->append(m_links.personEmail(person, found.marketoRecord));
+        } else if (const auto syntax = m_links.personEmailSyntax(person)) {
+            links->append(*syntax);
+        }
         links->append(LinkChecker::blocked(QStringLiteral("salesperson.link"), notInMarketo));
     }
     appendSalesPerson(person, links);
