@@ -36,6 +36,16 @@ QString leadRef(qint64 id)
     return QStringLiteral("lead:") + QString::number(id);
 }
 
+// "Account GenePoint (0017F000007y8FPQAY)": a parent named once, with its ID; the kind only
+// when the parent is known by its ID alone ("account 0017F000007y8FGAAA").
+QString parentText(const QString &kind, const QString &name, const QString &id)
+{
+    const QString shownId = id.isEmpty() ? QStringLiteral("''") : id;
+    if (name.trimmed().isEmpty() || name == id)
+        return kind + u' ' + shownId;
+    return name + QStringLiteral(" (") + shownId + u')';
+}
+
 qint64 marketoIdOf(const QJsonObject &record)
 {
     return record.value(u"id").toInteger();
@@ -252,7 +262,8 @@ OwnerResolution Planner::Run::resolveOwner(const QJsonObject &record) const
                                           m_mktoSalesPersons.contains(owner));
     if (!state.present) {
         result.parentId = owner;
-        result.reason = tr("blocked by owner %1 (%2): %3").arg(state.name, owner, state.reason);
+        result.reason = tr("blocked by %1: %2")
+                            .arg(parentText(tr("owner"), state.name, owner), state.reason);
         return result;
     }
     result.salesPersonId = owner;
@@ -530,8 +541,8 @@ void Planner::Run::planPerson(const QJsonObject &person)
         if (companyId.isEmpty() || !company.present) {
             const QString accountId = person.value(u"AccountId").toString();
             setNotSent(record, RecordAction::Blocked,
-                       tr("blocked by account %1 (%2): %3")
-                           .arg(company.name, accountId,
+                       tr("blocked by %1: %2")
+                           .arg(parentText(tr("account"), company.name, accountId),
                                 companyId.isEmpty() ? tr("invalid Account ID") : company.reason),
                        accountId);
             return finish();
@@ -702,8 +713,9 @@ void Planner::Run::planOpportunities()
                            tr("has no Account; MSI needs externalCompanyId on opportunities"));
             } else if (!company.present) {
                 setNotSent(record, RecordAction::Blocked,
-                           tr("blocked by account %1 (%2): %3")
-                               .arg(company.name, accountId, company.reason),
+                           tr("blocked by %1: %2")
+                               .arg(parentText(tr("account"), company.name, accountId),
+                                    company.reason),
                            accountId);
             } else if (!owner.ok) {
                 setNotSent(record, RecordAction::Blocked, owner.reason, owner.parentId);
@@ -745,6 +757,8 @@ void Planner::Run::planRoles()
         if (leadId == 0 && linked.size() == 1)
             leadId = marketoIdOf(*linked.first());
 
+        record.personId = personId;
+        record.personName = person.name == personId ? QString() : person.name;
         if (opportunityId.isEmpty() || personId.isEmpty()) {
             setNotSent(record, RecordAction::Invalid,
                        tr("invalid OpportunityId or ContactId ('%1', '%2')")
@@ -755,13 +769,14 @@ void Planner::Run::planRoles()
                        tr("the role is empty; Marketo keys roles on opportunity, lead and role"));
         } else if (!opportunity.present) {
             setNotSent(record, RecordAction::Blocked,
-                       tr("blocked by opportunity %1 (%2): %3")
-                           .arg(opportunity.name, opportunityId, opportunity.reason),
+                       tr("blocked by %1: %2")
+                           .arg(parentText(tr("opportunity"), opportunity.name, opportunityId),
+                                opportunity.reason),
                        opportunityId);
         } else if (!person.present) {
             setNotSent(record, RecordAction::Deferred,
-                       tr("deferred: %1 (%2) is not in Marketo: %3")
-                           .arg(person.name, personId, person.reason),
+                       tr("deferred: waits for %1, not in Marketo: %2")
+                           .arg(parentText(tr("person"), person.name, personId), person.reason),
                        personId);
         } else if (leadId == 0) {
             // The person is created in stage 3: the role waits for that lead id.

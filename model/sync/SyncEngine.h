@@ -97,6 +97,8 @@ private:
     void batchDone(const marketo::SyncReport &report);
     void finishStage();
     void blockOrphans(StagePlan &plan);
+    // "Account GenePoint (0017F000007y8FPQAY)" for a record of this run's plan, else the ID.
+    QString plannedName(Stage stage, const QString &salesforceId) const;
     void runWriteBack();
     void writeBackRead(int offset);
     void writeBackFlush(bool all, std::function<void()> next);

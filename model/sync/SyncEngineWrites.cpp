@@ -70,6 +70,15 @@ store::RecordOutcome outcomeRow(Stage stage, const QString &key, store::Outcome 
 
 } // namespace
 
+QString SyncEngine::plannedName(Stage stage, const QString &salesforceId) const
+{
+    for (const PlannedRecord &record : m_plan.stage(stage).records) {
+        if (record.salesforceId == salesforceId && !record.name.isEmpty())
+            return tr("%1 (%2)").arg(record.name, salesforceId);
+    }
+    return salesforceId;
+}
+
 void SyncEngine::blockOrphans(StagePlan &plan)
 {
     const auto refusedParent = [this](Stage stage, const QJsonValue &value) {
@@ -104,15 +113,31 @@ void SyncEngine::blockOrphans(StagePlan &plan)
             const QJsonValue value = record.payload.value(QStringView(link.field));
             if (refusedParent(link.stage, value)) {
                 parent = value.toString();
-                reason = tr("blocked by %1: Marketo refused it in this run").arg(parent);
+                reason = tr("blocked by %1: Marketo refused it in this run")
+                             .arg(plannedName(link.stage, parent));
             } else if (missingParent(link.stage, value)) {
                 parent = value.toString();
                 reason = tr("blocked by %1: it is not in Marketo yet and its stage (%2) is not "
                             "part of this run")
-                             .arg(parent, SyncTypes::stageKey(link.stage));
+                             .arg(plannedName(link.stage, parent), SyncTypes::stageKey(link.stage));
             }
             if (!parent.isEmpty())
                 break;
+        }
+        if (parent.isEmpty() && record.stage == Stage::OpportunityRoles
+            && m_refused.value(Stage::Leads).contains(record.personId)
+            && !m_links.contains(Stage::Leads, record.personId)) {
+            // The role's person is not linked: Marketo refused it in stage 3 of this run and no
+            // earlier run linked it, so MSI could not show the role on the person.
+            record.action = RecordAction::Deferred;
+            record.parentId = record.personId;
+            record.reason = tr("deferred: waits for %1, which Marketo refused in this run")
+                                .arg(record.personName.isEmpty()
+                                         ? tr("person %1").arg(record.personId)
+                                         : tr("%1 (%2)").arg(record.personName, record.personId));
+            record.pendingPersonId.clear();
+            record.payload = {};
+            continue;
         }
         if (parent.isEmpty())
             continue;
@@ -145,7 +170,7 @@ void SyncEngine::runStage(int index)
 
     StagePlan &plan = m_plan.stage(stage);
     if (stage == Stage::OpportunityRoles)
-        plan.resolveLeadIds(m_personLeadIds);
+        plan.resolveLeadIds(m_personLeadIds, m_options.stages.contains(Stage::Leads));
     blockOrphans(plan);
 
     StageResult *result = m_result.stage(stage);

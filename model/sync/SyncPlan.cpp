@@ -58,7 +58,7 @@ QList<const PlannedRecord *> StagePlan::writes() const
     return result;
 }
 
-int StagePlan::resolveLeadIds(const QHash<QString, qint64> &leadIdByPersonId)
+int StagePlan::resolveLeadIds(const QHash<QString, qint64> &leadIdByPersonId, bool leadsInRun)
 {
     int filled = 0;
     for (PlannedRecord &record : records) {
@@ -73,8 +73,15 @@ int StagePlan::resolveLeadIds(const QHash<QString, qint64> &leadIdByPersonId)
         } else {
             record.action = RecordAction::Deferred;
             record.parentId = record.pendingPersonId;
-            record.reason = SyncPlan::tr("deferred: the person %1 did not reach Marketo in stage 3")
-                                .arg(record.pendingPersonId);
+            const QString person = record.personName.isEmpty()
+                ? SyncPlan::tr("person %1").arg(record.pendingPersonId)
+                : SyncPlan::tr("%1 (%2)").arg(record.personName, record.pendingPersonId);
+            record.reason = leadsInRun
+                ? SyncPlan::tr("deferred: waits for %1, which did not reach Marketo in this run")
+                      .arg(person)
+                : SyncPlan::tr("deferred: waits for %1, which is not in Marketo yet; its stage "
+                               "(leads) is not part of this run")
+                      .arg(person);
         }
     }
     return filled;

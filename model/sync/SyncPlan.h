@@ -30,6 +30,9 @@ struct PlannedRecord
     bool updateById = false;
     // Stage 5: the person whose Marketo lead id the role needs, while it is not known yet.
     QString pendingPersonId;
+    // Stage 5: the role's person (18-character Contact ID) and its name, for gating and messages.
+    QString personId;
+    QString personName;
     // The exact payload: a Marketo record for stages 1-5, a Salesforce update for stage 6.
     QJsonObject payload;
     // PayloadCompare::hash of the full mapped payload (before nulls are pruned); the ID map keeps
@@ -61,7 +64,8 @@ struct StagePlan
     QList<const PlannedRecord *> writes() const;
     // Stage 5: fills leadId of roles whose person's Marketo lead was unknown at planning time.
     // Roles whose person still has no Marketo lead become Deferred. Returns how many were filled.
-    int resolveLeadIds(const QHash<QString, qint64> &leadIdByPersonId);
+    // leadsInRun: whether stage 3 was part of this run (for the reason of a role left waiting).
+    int resolveLeadIds(const QHash<QString, qint64> &leadIdByPersonId, bool leadsInRun = true);
 };
 
 // Something the run reports about the data (the codes of the sample org's faults.json).

@@ -38,6 +38,7 @@ private slots:
     void movedScoresAreWrittenBack();
     void dryRunCountsWhatTheRunWritesBack();
     void refreshCountsItsCalls();
+    void refusedPeopleHoldBackTheirRoles();
 
 private:
     void checkMsiEqual();
@@ -489,3 +490,40 @@ void TestSyncEndToEnd::refreshCountsItsCalls()
 
 QTEST_GUILESS_MAIN(TestSyncEndToEnd)
 #include "tst_sync_e2e.moc"
+
+// An instance without the MSI non-native fields refuses every lead (1006, externalPersonId not
+// found): stage 3 links nobody, so no role may be sent, not even for people Marketo already holds
+// by e-mail (Rose Gonzalez, lead 1045); each role waits for its person, named.
+void TestSyncEndToEnd::refusedPeopleHoldBackTheirRoles()
+{
+    sandbox::SandboxOptions options;
+    options.msiNonNative = false;
+    sandbox::Sandbox plain;
+    QString error;
+    QVERIFY2(plain.start(options, &error), qPrintable(error));
+    const QString workspace = m_dir.filePath(QStringLiteral("plain.sqlite"));
+    const RunResult run = synctest::runSync(workspace, synctest::connectionFor(plain));
+    QVERIFY2(run.runId > 0, qPrintable(run.message));
+    const StageResult *leads = run.stage(Stage::Leads);
+    const StageResult *roles = run.stage(Stage::OpportunityRoles);
+    QVERIFY(leads && roles);
+    QCOMPARE(leads->created + leads->updated, 0);
+    QCOMPARE(roles->created + roles->updated, 0);
+    QCOMPARE(plain.marketoRecords(QStringLiteral("roles")).size(), 0);
+
+    store::Workspace store(workspace);
+    QVERIFY(store.open());
+    int waiting = 0;
+    for (const store::RecordOutcome &outcome : store::RunRepository(store).outcomes(run.runId)) {
+        if (outcome.stage != u"opportunity-roles")
+            continue;
+        QVERIFY2(outcome.outcome == store::Outcome::Deferred
+                     || outcome.outcome == store::Outcome::Blocked,
+                 qPrintable(outcome.recordKey + u' ' + outcome.reason));
+        if (outcome.recordKey == u"00K7F00000Bz1QaUAJ") // Rose Gonzalez on Edge's first opportunity
+            QVERIFY2(outcome.reason.contains(u"Contact Rose Gonzalez (0037F000009XkPUQA0)"),
+                     qPrintable(outcome.reason));
+        ++waiting;
+    }
+    QCOMPARE(waiting, 35);
+}

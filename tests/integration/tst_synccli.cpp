@@ -212,7 +212,7 @@ void TestSyncCli::laterStageAloneIsBlocked()
                                  QStringLiteral("--workspace"), workspace});
     // Opportunity "Edge Emergency Generator" of Account Edge Communications, owned by
     // María José Álvarez: blocked by her sales person, named.
-    QVERIFY2(failures.out.contains(u"blocked by 0057F00000Bq3LmQAJ"_qs), qPrintable(failures.out));
+    QVERIFY2(failures.out.contains(u"blocked by User María José Álvarez (0057F00000Bq3LmQAJ)"_qs), qPrintable(failures.out));
 }
 
 void TestSyncCli::syncJson()
