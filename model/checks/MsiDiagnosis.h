@@ -17,6 +17,7 @@ class MsiDiagnosis final
     Q_DECLARE_TR_FUNCTIONS(msi::checks::MsiDiagnosis)
 public:
     explicit MsiDiagnosis(const SystemState &state);
+    MsiDiagnosis(SystemState &&) = delete; // it keeps pointers into the state
 
     struct Lookup
     {

@@ -142,6 +142,9 @@ void TestDiagnosisFix::fixableProblems_data()
     QTest::newRow("queue owner") << u"owner-not-user"_qs << false;
     QTest::newRow("no scores yet") << u"no-scores"_qs << false;
     QTest::newRow("blocked by an earlier link") << u"blocked"_qs << false;
+    QTest::newRow("invalid e-mail (M-08)") << u"email-invalid"_qs << false;
+    QTest::newRow("legacy company to delete (M-02)") << u"company-legacy"_qs << false;
+    QTest::newRow("person e-mail differs") << u"email-different"_qs << true;
     QTest::newRow("passing link") << QString() << false;
 }
 

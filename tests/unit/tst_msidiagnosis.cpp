@@ -130,6 +130,7 @@ private slots:
     void lookup_data();
     void lookup();
     void bulkGroupsByKind();
+    void duplicatesKeepEveryRecord();
     void jsonContract();
 };
 
@@ -191,6 +192,15 @@ void TestMsiDiagnosis::brokenLink_data()
     QTest::newRow("M-04 lead known only by a differently cased e-mail")
         << false << none << kSean << u"person"_qs << QString() << u"fail"_qs
         << u"person-email-only"_qs << u"lead 1048"_qs;
+    QTest::newRow("M-04 the lead to adopt differs only by case/whitespace")
+        << false << none << kSean << u"person.email"_qs << QString() << u"warn"_qs
+        << u"email-case"_qs << u"'Sean@Edge.COM '"_qs;
+    QTest::newRow("M-04 the cause quotes Marketo's own spelling")
+        << false << none << kSean << u"person"_qs << QString() << u"fail"_qs
+        << u"person-email-only"_qs << u"'Sean@Edge.COM '"_qs;
+    QTest::newRow("M-08 invalid e-mail syntax before any sync")
+        << false << none << kBabara << u"person.email"_qs << QString() << u"warn"_qs
+        << u"email-invalid"_qs << u"invalid e-mail syntax"_qs;
     QTest::newRow("M-05 web-form lead known only by e-mail")
         << false << none << kBertha << u"person"_qs << QString() << u"fail"_qs
         << u"person-email-only"_qs << u"lead 1041"_qs;
@@ -226,6 +236,32 @@ void TestMsiDiagnosis::brokenLink_data()
            })
         << kRose << u"person"_qs << QString() << u"fail"_qs << u"person-email-only"_qs
         << u"no externalPersonId"_qs;
+    QTest::newRow("invalid e-mail, the same in both systems")
+        << true << Mutation([](SystemState &s) {
+               byKey(s.sfContacts, u"Id"_qs, kRose)[u"Email"_qs] = u"rose@edge&co.com"_qs;
+               byKey(s.mktoLeads, u"id"_qs, 1045)[u"email"_qs] = u"rose@edge&co.com"_qs;
+           })
+        << kRose << u"person.email"_qs << QString() << u"warn"_qs << u"email-invalid"_qs
+        << u"'rose@edge&co.com'"_qs;
+    QTest::newRow("person e-mail differs")
+        << true << Mutation([](SystemState &s) {
+               byKey(s.mktoLeads, u"id"_qs, 1045)[u"email"_qs] = u"rose.g@edge.com"_qs;
+           })
+        << kRose << u"person.email"_qs << QString() << u"warn"_qs << u"email-different"_qs
+        << u"'rose.g@edge.com'"_qs;
+    QTest::newRow("person e-mail differs only by case")
+        << true << Mutation([](SystemState &s) {
+               byKey(s.mktoLeads, u"id"_qs, 1045)[u"email"_qs] = u"Rose@Edge.com"_qs;
+           })
+        << kRose << u"person.email"_qs << QString() << u"warn"_qs << u"email-case"_qs
+        << u"'Rose@Edge.com'"_qs;
+    QTest::newRow("M-02 after the fix: legacy company 7 left to delete")
+        << false << Mutation([](SystemState &s) {
+               s.mktoCompanies.append(QJsonObject{{u"id"_qs, 20}, {u"externalCompanyId"_qs, kUog},
+                                                  {u"company"_qs, u"United Oil & Gas Corp."_qs}});
+           })
+        << kArthur << u"company"_qs << QString() << u"warn"_qs << u"company-legacy"_qs
+        << u"delete company 7"_qs;
     QTest::newRow("15-char externalPersonId")
         << true << Mutation([](SystemState &s) {
                byKey(s.mktoLeads, u"id"_qs, 1045)[u"externalPersonId"_qs] = kRose.left(15);
@@ -514,6 +550,23 @@ void TestMsiDiagnosis::lookup()
     QCOMPARE(got, ids);
     if (!inError.isEmpty())
         QVERIFY2(found.error.contains(inError), qPrintable(found.error));
+}
+
+// M-03: both of Stella Pavlova's Marketo leads are behind her person link, for the detail view.
+void TestMsiDiagnosis::duplicatesKeepEveryRecord()
+{
+    const SystemState state = sample();
+    const MsiDiagnosis diagnosis(state);
+    const MsiDiagnosis::Lookup found = diagnosis.find(kStella);
+    QCOMPARE(found.candidates.size(), 1);
+    const Diagnosis d = diagnosis.diagnose(*found.candidates.first());
+    const DiagnosisLink *person = findLink(d, u"person"_qs, QString());
+    QVERIFY(person);
+    QList<qint64> ids{person->marketoRecord.value(u"id"_qs).toInteger()};
+    for (const QJsonObject &other : person->otherMarketoRecords)
+        ids.append(other.value(u"id"_qs).toInteger());
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids, (QList<qint64>{1047, 1052}));
 }
 
 void TestMsiDiagnosis::bulkGroupsByKind()
