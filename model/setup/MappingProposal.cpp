@@ -172,6 +172,7 @@ MappingProposal MappingProposal::propose(const SchemaSnapshot &schema,
 void MappingProposal::setFallbackSalesPerson(const QString &userId18)
 {
     policy.fallbackSalesPersonId = userId18;
+    mapping.fallbackSalesPersonId = userId18; // saved with the mapping: every run follows it
     if (m_queueLine < 0 || m_queueLine >= lines.size())
         return;
     MappingLine &l = lines[m_queueLine];

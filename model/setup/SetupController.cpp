@@ -228,9 +228,25 @@ void SetupController::saveWorkspace()
             return;
         }
         store::MappingRepository mappings(workspace);
-        if (m_mappingReady && !mappings.current()
-            && mappings.save(m_mapping.mapping.toJson(), tr("proposed by the setup wizard"), &error)
-                    == 0) {
+        const auto current = mappings.current();
+        QJsonObject document;
+        QString note;
+        if (m_mappingReady && !current) {
+            document = m_mapping.mapping.toJson();
+            note = tr("proposed by the setup wizard");
+        } else if (current) {
+            // The admin's mapping stays; only the wizard's fallback sales person choice changes.
+            tables::FieldMapping kept;
+            QString problem;
+            const QString fallback = m_mapping.policy.fallbackSalesPersonId;
+            if (tables::FieldMapping::fromJson(current->document, &kept, &problem)
+                && m_mappingReady && kept.fallbackSalesPersonId != fallback) {
+                kept.fallbackSalesPersonId = fallback;
+                document = kept.toJson();
+                note = tr("fallback sales person set by the setup wizard");
+            }
+        }
+        if (!document.isEmpty() && mappings.save(document, note, &error) == 0) {
             emit saved(false, tr("The field mapping could not be saved in %1: %2")
                                       .arg(r.workspacePath, error));
             return;

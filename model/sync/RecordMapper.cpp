@@ -154,7 +154,10 @@ QJsonObject RecordMapper::msiUpdate(const QJsonObject &person, const QJsonObject
                                     const QList<MsiFieldMapping> &fields)
 {
     QJsonObject changes;
+    const QString type = recordType(person);
     for (const MsiFieldMapping &field : fields) {
+        if (!field.appliesTo(type))
+            continue; // the mapping names this target on the other object only
         if (!marketoLead.contains(field.marketoField))
             continue; // Marketo did not return it: leave the Salesforce value alone
         const QJsonValue source = marketoLead.value(field.marketoField);
@@ -182,7 +185,7 @@ QJsonObject RecordMapper::msiUpdate(const QJsonObject &person, const QJsonObject
     }
     if (changes.isEmpty())
         return changes;
-    changes.insert(u"attributes", QJsonObject{{QStringLiteral("type"), recordType(person)}});
+    changes.insert(u"attributes", QJsonObject{{QStringLiteral("type"), type}});
     changes.insert(u"id", id18(person.value(u"Id")));
     return changes;
 }

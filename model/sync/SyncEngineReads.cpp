@@ -1,5 +1,6 @@
 // SyncEngine, part 1: open the workspace, sign in, read Salesforce and what Marketo holds, plan.
 #include "sync/SyncEngine.h"
+#include "sync/WorkspacePolicy.h"
 
 #include "sync/LinkStore.h"
 #include "sync/Logging.h"
@@ -128,6 +129,8 @@ bool SyncEngine::openWorkspace()
         stop(RunResult::Status::Usage, error);
         return false;
     }
+    // The admin's saved choices (MSI targets, fallback sales person) hold for every run.
+    WorkspacePolicy::apply(WorkspacePolicy::load(*m_workspace), &m_options.policy);
     store::RunRepository runs(*m_workspace);
     runs.markInterruptedRuns();
     LinkStore(*m_workspace).load(&m_links);
@@ -319,8 +322,10 @@ void SyncEngine::readSalesforce(int step)
     const QString object = QString::fromUtf16(read.object);
     QStringList fields = QString::fromUtf16(read.fields).split(u',');
     if (object == u"Contact" || object == u"Lead") {
-        for (const MsiFieldMapping &field : std::as_const(m_options.policy.msiFields))
-            fields.append(field.salesforceField);
+        for (const MsiFieldMapping &field : std::as_const(m_options.policy.msiFields)) {
+            if (field.appliesTo(object) && !fields.contains(field.salesforceField))
+                fields.append(field.salesforceField);
+        }
     }
     emit phaseChanged(tr("Reading Salesforce %1").arg(object));
     QDateTime since;

@@ -8,16 +8,16 @@ QList<MsiFieldMapping> SyncPolicy::defaultMsiFields()
 {
     return {
         {QStringLiteral("msiLastInterestingMomentType"),
-         QStringLiteral("mkto_si__Last_Interesting_Moment_Type__c"), false},
+         QStringLiteral("mkto_si__Last_Interesting_Moment_Type__c"), false, {}},
         {QStringLiteral("msiLastInterestingMomentDate"),
-         QStringLiteral("mkto_si__Last_Interesting_Moment_Date__c"), true},
+         QStringLiteral("mkto_si__Last_Interesting_Moment_Date__c"), true, {}},
         {QStringLiteral("msiLastInterestingMomentDesc"),
-         QStringLiteral("mkto_si__Last_Interesting_Moment_Desc__c"), false},
+         QStringLiteral("mkto_si__Last_Interesting_Moment_Desc__c"), false, {}},
         {QStringLiteral("msiLastInterestingMomentSource"),
-         QStringLiteral("mkto_si__Last_Interesting_Moment_Source__c"), false},
-        {QStringLiteral("priority"), QStringLiteral("mkto_si__Priority__c"), false},
-        {QStringLiteral("relativeUrgency"), QStringLiteral("mkto_si__Urgency_Value__c"), false},
-        {QStringLiteral("relativeScoring"), QStringLiteral("mkto_si__Relative_Score_Value__c"), false},
+         QStringLiteral("mkto_si__Last_Interesting_Moment_Source__c"), false, {}},
+        {QStringLiteral("priority"), QStringLiteral("mkto_si__Priority__c"), false, {}},
+        {QStringLiteral("relativeUrgency"), QStringLiteral("mkto_si__Urgency_Value__c"), false, {}},
+        {QStringLiteral("relativeScoring"), QStringLiteral("mkto_si__Relative_Score_Value__c"), false, {}},
     };
 }
 

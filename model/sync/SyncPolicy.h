@@ -13,6 +13,12 @@ struct MsiFieldMapping
     QString marketoField;     // e.g. "priority"
     QString salesforceField;  // e.g. "mkto_si__Priority__c"
     bool isDateTime = false;  // keep the instant; sent as UTC "yyyy-MM-ddThh:mm:ss.zzzZ"
+    QString salesforceObject; // "Lead" or "Contact" when only that object has this target;
+                              // empty = both
+    bool appliesTo(QStringView objectType) const
+    {
+        return salesforceObject.isEmpty() || salesforceObject == objectType;
+    }
 };
 
 // The admin's choices that change what a run does.

@@ -195,9 +195,13 @@ QJsonObject FieldMapping::toJson() const
                                  {QStringLiteral("marketoField"), row.marketoField},
                                  {QStringLiteral("locked"), row.locked}});
     }
-    return QJsonObject{{QStringLiteral("format"), QStringLiteral("msi-bridge-mapping")},
-                       {QStringLiteral("version"), 1},
-                       {QStringLiteral("rows"), array}};
+    QJsonObject document{{QStringLiteral("format"), QStringLiteral("msi-bridge-mapping")},
+                         {QStringLiteral("version"), 1},
+                         {QStringLiteral("rows"), array}};
+    if (!fallbackSalesPersonId.isEmpty())
+        document.insert(QStringLiteral("policy"),
+                        QJsonObject{{QStringLiteral("fallbackSalesPersonId"), fallbackSalesPersonId}});
+    return document;
 }
 
 bool FieldMapping::fromJson(const QJsonObject &document, FieldMapping *mapping, QString *error)
@@ -242,6 +246,8 @@ bool FieldMapping::fromJson(const QJsonObject &document, FieldMapping *mapping, 
         }
         result.rows << row;
     }
+    result.fallbackSalesPersonId =
+        document.value(u"policy").toObject().value(u"fallbackSalesPersonId").toString().trimmed();
     *mapping = result;
     return true;
 }

@@ -43,6 +43,10 @@ class FieldMapping final
     Q_DECLARE_TR_FUNCTIONS(msi::tables::FieldMapping)
 public:
     QList<MappingRow> rows;
+    // The sales person (18-character User ID) for records owned by a queue; empty = they are
+    // blocked. Saved with the mapping as {"policy":{"fallbackSalesPersonId":...}} and followed by
+    // every run (sync::WorkspacePolicy).
+    QString fallbackSalesPersonId;
 
     // What the sync engine sends today (sync::RecordMapper), with the locked external IDs, plus
     // the seven MSI values written back to Lead and Contact fields picked from the org's real

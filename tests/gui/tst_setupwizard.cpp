@@ -325,7 +325,11 @@ void TestSetupWizard::sandboxPath()
         const auto profile = store::ProfileRepository(workspace).profile(u"marketo"_qs);
         QVERIFY(profile);
         QCOMPARE(profile->clientId, sandbox::Sandbox::clientId());
-        QVERIFY(store::MappingRepository(workspace).current().has_value());
+        const auto mapping = store::MappingRepository(workspace).current();
+        QVERIFY(mapping.has_value());
+        // Every later run (GUI, CLI, Fix) follows the fallback chosen here.
+        QCOMPARE(mapping->document.value(u"policy"_qs).toObject().value(u"fallbackSalesPersonId"_qs).toString(),
+                 u"0057F00000DfR2xQAF"_qs);
     }
     checkKeychainHolds(name, u"marketo"_qs, creds::SecretKind::ClientSecret,
                        sandbox::Sandbox::clientSecret());

@@ -509,7 +509,7 @@ void TestSyncEndToEnd::refusedPeopleHoldBackTheirRoles()
     QVERIFY(leads && roles);
     QCOMPARE(leads->created + leads->updated, 0);
     QCOMPARE(roles->created + roles->updated, 0);
-    QCOMPARE(plain.marketoRecords(QStringLiteral("roles")).size(), 0);
+    QCOMPARE(plain.marketoRecords(QStringLiteral("opportunityRoles")).size(), 0);
 
     store::Workspace store(workspace);
     QVERIFY(store.open());

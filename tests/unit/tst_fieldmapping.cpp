@@ -283,6 +283,14 @@ void TestFieldMapping::jsonRoundTripAndLockedRows()
     QString error;
     QVERIFY2(FieldMapping::fromJson(mapping.toJson(), &back, &error), qPrintable(error));
     QCOMPARE(back.rows, mapping.rows);
+    QVERIFY(!mapping.toJson().contains(u"policy"));
+    // The fallback sales person for queue-owned records travels with the mapping.
+    mapping.fallbackSalesPersonId = u"0057F00000DaW1eQAF"_qs; // Kenji Sato
+    QCOMPARE(mapping.toJson().value(u"policy").toObject().value(u"fallbackSalesPersonId").toString(),
+             u"0057F00000DaW1eQAF"_qs);
+    QVERIFY2(FieldMapping::fromJson(mapping.toJson(), &back, &error), qPrintable(error));
+    QCOMPARE(back.fallbackSalesPersonId, u"0057F00000DaW1eQAF"_qs);
+    mapping.fallbackSalesPersonId.clear();
 
     // A file that unlocks and changes an external ID gets the locked row back.
     QJsonObject document = mapping.toJson();
