@@ -1,26 +1,64 @@
 #include "ui/diagnosis/DiagnosisNode.h"
 
+#include "ui/diagnosis/ChainGraph.h"
+
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QTextLayout>
 
 namespace msi::ui {
 
 using checks::DiagnosisLink;
 
-DiagnosisNode::DiagnosisNode(int linkIndex, const DiagnosisLink &link, QGraphicsItem *parent)
+namespace {
+constexpr qreal kPadding = 8;
+
+// The text in at most maxLines lines of width, the last one elided.
+QStringList wrapped(const QString &text, const QFont &font, qreal width, int maxLines)
+{
+    const QFontMetrics metrics(font);
+    QStringList lines;
+    QTextLayout layout(text, font);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        if (lines.size() == maxLines - 1) {
+            lines.append(metrics.elidedText(text.mid(line.textStart()).simplified(), Qt::ElideRight,
+                                            int(width)));
+            break;
+        }
+        lines.append(text.mid(line.textStart(), line.textLength()).trimmed());
+    }
+    layout.endLayout();
+    return lines;
+}
+} // namespace
+
+DiagnosisNode::DiagnosisNode(int linkIndex, const DiagnosisLink &link, const ChainGraph &graph,
+                             qreal width, QGraphicsItem *parent)
     : QGraphicsObject(parent)
     , m_index(linkIndex)
     , m_verdict(link.verdict)
-    , m_title(linkTitle(link.link))
+    , m_notChecked(graph.isNotChecked(linkIndex))
+    , m_width(width)
+    , m_kind(graph.kind(linkIndex))
+    , m_name(graph.name(linkIndex))
+    , m_suffix(graph.nameSuffix(linkIndex))
+    , m_title(graph.title(linkIndex))
 {
     setFlags(ItemIsSelectable | ItemIsFocusable);
     setAcceptHoverEvents(true);
-    m_detail = link.verdict == DiagnosisLink::Verdict::Pass
-        ? DiagnosisLink::verdictLabel(link.verdict)
-        : DiagnosisLink::problemLabel(link.problem);
-    if (!link.subject.isEmpty())
-        m_title += u' ' + link.subject.left(15) + u'…';
-    setToolTip(link.cause);
+    if (m_notChecked)
+        m_detail = graph.notCheckedText(linkIndex);
+    else
+        m_detail = link.verdict == DiagnosisLink::Verdict::Pass
+            ? DiagnosisLink::verdictLabel(link.verdict)
+            : DiagnosisLink::problemLabel(link.problem);
+    QStringList tip{m_title, m_detail};
+    if (!link.subject.isEmpty() && !m_title.contains(link.subject))
+        tip.append(link.subject);
+    tip.append(link.cause);
+    setToolTip(tip.join(u'\n'));
     setObjectName(link.link);
 }
 
@@ -66,31 +104,94 @@ QColor DiagnosisNode::borderColor(DiagnosisLink::Verdict verdict)
     return Qt::black;
 }
 
+QColor DiagnosisNode::notCheckedFill()
+{
+    return QColor(0xee, 0xee, 0xee);
+}
+
+QColor DiagnosisNode::notCheckedBorder()
+{
+    return QColor(0x75, 0x75, 0x75);
+}
+
+QColor DiagnosisNode::shownFill() const
+{
+    return m_notChecked ? notCheckedFill() : fillColor(m_verdict);
+}
+
+QString DiagnosisNode::mark() const
+{
+    if (m_notChecked)
+        return QStringLiteral("○");
+    switch (m_verdict) {
+    case DiagnosisLink::Verdict::Pass: return QStringLiteral("✔");
+    case DiagnosisLink::Verdict::Warn: return QStringLiteral("!");
+    case DiagnosisLink::Verdict::Fail: return QStringLiteral("✖");
+    }
+    return {};
+}
+
+QStringList DiagnosisNode::shownLines(const QFont &font) const
+{
+    const qreal width = m_width - 2 * kPadding;
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QFontMetrics metrics(font);
+    QStringList lines{boldMetrics.elidedText(mark() + u' ' + m_kind, Qt::ElideRight, int(width))};
+    if (m_name.isEmpty()) {
+        lines += wrapped(m_detail, font, width, 2);
+        return lines;
+    }
+    // The name, elided so that what tells it apart from a namesake stays visible.
+    QString name = m_name;
+    if (!m_suffix.isEmpty()) {
+        const QString suffix = u" · "_qs + m_suffix;
+        const int room = int(width) - metrics.horizontalAdvance(suffix);
+        name = room > metrics.horizontalAdvance(u"Mmmm…"_qs)
+            ? metrics.elidedText(m_name, Qt::ElideRight, room) + suffix
+            : metrics.elidedText(m_name + suffix, Qt::ElideRight, int(width));
+    } else {
+        name = metrics.elidedText(name, Qt::ElideRight, int(width));
+    }
+    lines.append(name);
+    lines.append(metrics.elidedText(m_detail, Qt::ElideRight, int(width)));
+    return lines;
+}
+
 QRectF DiagnosisNode::boundingRect() const
 {
-    return QRectF(-2, -2, kWidth + 4, kHeight + 4);
+    return QRectF(-2, -2, m_width + 4, kHeight + 4);
 }
 
 void DiagnosisNode::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const bool selected = option->state & QStyle::State_Selected;
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(borderColor(m_verdict), selected ? 4 : 1.5));
-    painter->setBrush(fillColor(m_verdict));
-    painter->drawRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
-    painter->setPen(Qt::black);
-    QFont font = painter->font();
-    font.setBold(true);
-    painter->setFont(font);
-    const QString mark = m_verdict == checks::DiagnosisLink::Verdict::Pass ? QStringLiteral("✔")
-        : m_verdict == checks::DiagnosisLink::Verdict::Warn                ? QStringLiteral("!")
-                                                                            : QStringLiteral("✖");
-    painter->drawText(QRectF(8, 4, kWidth - 16, 24), Qt::AlignLeft | Qt::AlignVCenter,
-                      mark + u' ' + m_title);
-    font.setBold(false);
-    painter->setFont(font);
-    painter->drawText(QRectF(8, 28, kWidth - 16, 26), Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(m_detail, Qt::ElideRight, int(kWidth - 16)));
+    QPen border(m_notChecked ? notCheckedBorder() : borderColor(m_verdict), selected ? 4 : 1.5);
+    if (m_notChecked && !selected)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(shownFill());
+    painter->drawRoundedRect(QRectF(0, 0, m_width, kHeight), 8, 8);
+
+    const QFont base = painter->font();
+    const QStringList lines = shownLines(base);
+    const qreal spacing = QFontMetricsF(base).lineSpacing();
+    qreal y = (kHeight - spacing * lines.size()) / 2;
+    const QColor ink = m_notChecked ? QColor(0x42, 0x42, 0x42) : QColor(Qt::black);
+    const int detailFrom = m_name.isEmpty() ? 1 : 2;
+    for (int i = 0; i < lines.size(); ++i) {
+        QFont font = base;
+        font.setBold(i == 0);
+        font.setItalic(m_notChecked && i >= detailFrom);
+        painter->setFont(font);
+        painter->setPen(ink);
+        painter->drawText(QRectF(kPadding, y, m_width - 2 * kPadding, spacing),
+                          Qt::AlignLeft | Qt::AlignVCenter, lines.at(i));
+        y += spacing;
+    }
+    painter->setFont(base);
 }
 
 } // namespace msi::ui

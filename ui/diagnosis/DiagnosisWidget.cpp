@@ -2,10 +2,12 @@
 
 #include "checks/Records.h"
 #include "checks/SeedReader.h"
+#include "ui/diagnosis/ChainGraph.h"
 #include "ui/diagnosis/DiagnosisNode.h"
 #include "ui/diagnosis/DiagnosisScene.h"
 #include "ui/diagnosis/LinkDetailView.h"
 
+#include <QEvent>
 #include <QGraphicsView>
 #include <QHBoxLayout>
 #include <QScrollBar>
@@ -83,8 +85,30 @@ QWidget *DiagnosisWidget::buildChainTab()
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_view->setAccessibleName(tr("Chain graph"));
+    // The graph is laid out for the view's width (fitChain): it scrolls down, not sideways.
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_view->installEventFilter(this);
+    m_legend = new QLabel(
+        tr("<span style='background:%1'>&nbsp;✔ pass&nbsp;</span>&nbsp; "
+           "<span style='background:%2'>&nbsp;! warn&nbsp;</span>&nbsp; "
+           "<span style='background:%3'>&nbsp;✖ fail&nbsp;</span>&nbsp; "
+           "<span style='background:%4'>&nbsp;○ not checked&nbsp;</span> grey, dashed: skipped "
+           "because the link it names is broken; it counts as failing until that one is fixed. "
+           "Lines show what each link needs.")
+            .arg(DiagnosisNode::fillColor(DiagnosisLink::Verdict::Pass).name(),
+                 DiagnosisNode::fillColor(DiagnosisLink::Verdict::Warn).name(),
+                 DiagnosisNode::fillColor(DiagnosisLink::Verdict::Fail).name(),
+                 DiagnosisNode::notCheckedFill().name()));
+    m_legend->setObjectName(QStringLiteral("diagnosisLegend"));
+    m_legend->setAccessibleName(tr("Legend of the chain graph"));
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
     m_links = new QListWidget;
     m_links->setAccessibleName(tr("Links of the chain"));
+    m_links->setWordWrap(true);
+    m_links->setTextElideMode(Qt::ElideRight);
+    m_links->setResizeMode(QListView::Adjust);
+    m_links->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_detail = new LinkDetailView;
 
     auto *search = new QHBoxLayout;
@@ -97,15 +121,22 @@ QWidget *DiagnosisWidget::buildChainTab()
     auto *bottom = new QSplitter(Qt::Horizontal);
     bottom->addWidget(m_links);
     bottom->addWidget(m_detail);
-    bottom->setStretchFactor(0, 1);
-    bottom->setStretchFactor(1, 1);
-    bottom->setSizes({460, 540}); // link names carry IDs: give the list room to show them
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
+    bottom->setSizes({380, 620}); // the detail's two record panes need the width
+    auto *graph = new QWidget;
+    auto *graphLayout = new QVBoxLayout(graph);
+    graphLayout->setContentsMargins(0, 0, 0, 0);
+    graphLayout->setSpacing(2);
+    graphLayout->addWidget(m_view, 1);
+    graphLayout->addWidget(m_legend);
     auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_view);
+    split->setChildrenCollapsible(false);
+    split->addWidget(graph);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({380, 260});
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({310, 350});
 
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(search);
@@ -125,7 +156,7 @@ QWidget *DiagnosisWidget::buildChainTab()
         showLink(row);
         m_scene->selectLink(row);
         if (DiagnosisNode *node = m_scene->nodeForLink(row))
-            m_view->ensureVisible(node);
+            m_view->ensureVisible(node, 16, 16);
     });
     return tab;
 }
@@ -379,41 +410,81 @@ bool DiagnosisWidget::diagnose(const QString &query)
         return false;
     }
     m_current = m_diagnosis->diagnose(*lookup.candidates.first());
+    m_scene->setDiagnosis(m_current, [this](const QString &id) {
+        const MsiDiagnosis::Lookup found = m_diagnosis->find(id);
+        if (found.candidates.size() == 1)
+            return checks::Records::text(*found.candidates.first(), QStringLiteral("Name"));
+        for (const QJsonObject &user : m_state->sfUsers) { // owners: a handful
+            if (checks::Records::id18(user, QStringLiteral("Id")) == id)
+                return checks::Records::text(user, QStringLiteral("Name"));
+        }
+        return QString();
+    });
+    const ChainGraph &graph = *m_scene->graph();
     int failing = 0;
     int warnings = 0;
+    int notChecked = 0;
     m_links->blockSignals(true);
     m_links->clear();
-    for (const DiagnosisLink &l : std::as_const(m_current.links)) {
-        failing += l.verdict == DiagnosisLink::Verdict::Fail;
+    for (int i = 0; i < m_current.links.size(); ++i) {
+        const DiagnosisLink &l = m_current.links.at(i);
+        const bool skipped = graph.isNotChecked(i);
+        notChecked += skipped;
+        failing += !skipped && l.verdict == DiagnosisLink::Verdict::Fail;
         warnings += l.verdict == DiagnosisLink::Verdict::Warn;
+        const QString state = skipped ? graph.notCheckedText(i)
+            : l.problem.isEmpty()     ? QString()
+                                      : DiagnosisLink::problemLabel(l.problem);
         auto *item = new QListWidgetItem(
-            DiagnosisLink::verdictLabel(l.verdict).toUpper() + u"  "_qs
-            + DiagnosisNode::linkTitle(l.link)
-            + (l.subject.isEmpty() ? QString() : u" ("_qs + l.subject + u')')
-            + (l.problem.isEmpty() ? QString() : u" — "_qs + DiagnosisLink::problemLabel(l.problem)));
-        item->setForeground(DiagnosisNode::borderColor(l.verdict));
-        item->setToolTip(l.cause);
+            (skipped ? tr("NOT CHECKED") : DiagnosisLink::verdictLabel(l.verdict).toUpper())
+            + u"  "_qs + graph.title(i) + (state.isEmpty() ? QString() : u" — "_qs + state));
+        item->setForeground(skipped ? DiagnosisNode::notCheckedBorder()
+                                    : DiagnosisNode::borderColor(l.verdict));
+        item->setToolTip(item->text()
+                         + (l.subject.isEmpty() ? QString() : u"\n"_qs + l.subject)
+                         + u"\n"_qs + l.cause);
         m_links->addItem(item);
     }
     m_links->blockSignals(false);
-    m_scene->setDiagnosis(m_current);
-    m_view->horizontalScrollBar()->setValue(0); // the record's box first, whatever was scrolled
-    m_view->verticalScrollBar()->setValue(0);
+    fitChain();
+    m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->minimum()); // the record's box first, whatever was scrolled
+    m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
     m_detail->clear();
     const QString id = checks::Records::id18(m_current.record, QStringLiteral("Id"));
-    setStatus(tr("%1: %2 link(s) fail, %3 warn, %4 pass")
-                  .arg(checks::Records::sfLabel(m_current.record))
-                  .arg(failing)
-                  .arg(warnings)
-                  .arg(m_current.links.size() - failing - warnings),
+    setStatus(notChecked == 0
+                  ? tr("%1: %2 link(s) fail, %3 warn, %4 pass")
+                        .arg(checks::Records::sfLabel(m_current.record))
+                        .arg(failing)
+                        .arg(warnings)
+                        .arg(m_current.links.size() - failing - warnings)
+                  : tr("%1: %2 link(s) fail, %3 not checked because of them, %4 warn, %5 pass")
+                        .arg(checks::Records::sfLabel(m_current.record))
+                        .arg(failing)
+                        .arg(notChecked)
+                        .arg(warnings)
+                        .arg(m_current.links.size() - failing - notChecked - warnings),
               false);
-    // Open the first broken link, where the admin will look first.
-    for (int i = 0; i < m_current.links.size(); ++i) {
-        if (m_current.links.at(i).verdict == DiagnosisLink::Verdict::Fail) {
-            m_links->setCurrentRow(i);
-            break;
+    // Open the first broken link, where the admin will look first: a real failure, else a
+    // warning, else a link that could not be checked.
+    int open = -1;
+    for (const bool wantFail : {true, false}) {
+        for (int i = 0; open < 0 && i < m_current.links.size(); ++i) {
+            const DiagnosisLink::Verdict v = m_current.links.at(i).verdict;
+            if (wantFail ? (v == DiagnosisLink::Verdict::Fail && !graph.isNotChecked(i))
+                         : v == DiagnosisLink::Verdict::Warn)
+                open = i;
         }
     }
+    for (int i = 0; open < 0 && i < m_current.links.size(); ++i) {
+        if (m_current.links.at(i).verdict != DiagnosisLink::Verdict::Pass)
+            open = i;
+    }
+    if (open >= 0)
+        m_links->setCurrentRow(open);
+    // The top of the graph first; scrolled only as far as the opened link needs.
+    m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
+    if (DiagnosisNode *node = m_scene->nodeForLink(open))
+        m_view->ensureVisible(node, 16, 16);
     updateFix();
     if (!m_fixing)
         setFixNote(m_fixPlan.manualSteps.isEmpty()
@@ -445,7 +516,31 @@ void DiagnosisWidget::showLink(int index)
         m_detail->clear();
         return;
     }
-    m_detail->showLink(m_current.links.at(index));
+    const ChainGraph *graph = m_scene->graph();
+    if (!graph || graph->size() != m_current.links.size()) {
+        m_detail->showLink(m_current.links.at(index));
+        return;
+    }
+    m_detail->showLink(m_current.links.at(index), graph->title(index), graph->notCheckedText(index));
+}
+
+bool DiagnosisWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        fitChain();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DiagnosisWidget::fitChain()
+{
+    // Lay the grid out for the width the view shows; should the tree still be wider (a very
+    // narrow window), scale it down to fit, but never below legibility (then it scrolls).
+    const int available = m_view->width() - 2 * m_view->frameWidth()
+        - m_view->verticalScrollBar()->sizeHint().width();
+    m_scene->setAvailableWidth(available);
+    const qreal width = m_scene->sceneRect().width();
+    const qreal scale = width > available ? std::max(0.7, available / width) : 1.0;
+    m_view->setTransform(QTransform::fromScale(scale, scale));
 }
 
 void DiagnosisWidget::scanAll()

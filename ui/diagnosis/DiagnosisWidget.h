@@ -81,6 +81,7 @@ public:
     QListWidget *linkList() const { return m_links; }
     QTreeWidget *scanTree() const { return m_scanTree; }
     QString statusText() const;
+    QLabel *legend() const { return m_legend; }
 
 signals:
     void diagnosed(const QString &recordId, checks::DiagnosisLink::Verdict verdict);
@@ -90,8 +91,12 @@ signals:
     // The chain was re-checked after a fix.
     void fixChecked(const QString &recordId, checks::DiagnosisLink::Verdict verdict);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QWidget *buildChainTab();
+    void fitChain();
     QWidget *buildScanTab();
     void showLink(int index);
     void showScan(const checks::MsiDiagnosis::Bulk &bulk);
@@ -119,6 +124,7 @@ private:
     DiagnosisScene *m_scene = nullptr;
     QGraphicsView *m_view = nullptr;
     QListWidget *m_links = nullptr;
+    QLabel *m_legend = nullptr;
     LinkDetailView *m_detail = nullptr;
     QPushButton *m_scanButton = nullptr;
     QLabel *m_scanStatus = nullptr;
