@@ -5,6 +5,7 @@
 #include "checks/RecordIndex.h"
 #include "checks/SeedReader.h"
 #include "cli/CliDataSource.h"
+#include "cli/CliErrorReport.h"
 #include "cli/CliSession.h"
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
@@ -92,30 +93,26 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
                                  tr("ids: Salesforce and Marketo IDs only; emails: sales person "
                                     "e-mails against Salesforce users; all: every check."),
                                  QStringLiteral("ids|emails|all"));
-    if (!parser.parse(arguments)) {
-        streams.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
+    using Kind = CliErrorReport::Kind;
+    const CliErrorReport report(streams, CliErrorReport::wantsJson(arguments));
+    if (!parser.parse(arguments))
+        return report.fail(Kind::Usage, tr("check: %1").arg(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {
         streams.out << parser.helpText();
         return ExitOk;
     }
     const QStringList what = parser.positionalArguments();
     if (what.size() != 1
-        || (what.first() != u"ids" && what.first() != u"all" && what.first() != u"emails")) {
-        streams.err << tr("check: say what to check: 'check ids', 'check emails' or 'check all'")
-                    << '\n';
-        return ExitUsage;
-    }
+        || (what.first() != u"ids" && what.first() != u"all" && what.first() != u"emails"))
+        return report.fail(Kind::Usage,
+                           tr("check: say what to check: 'check ids', 'check emails' or 'check all'"));
     const QString workspacePath = CliSession::workspacePath(parser);
     CliDataSource::Kind source = CliDataSource::Kind::Sample;
     QString error;
     if (!CliDataSource::choose(parser.isSet(sampleOption), parser.isSet(seedOption),
                                parser.isSet(liveOption), parser.isSet(snapshotOption),
-                               workspacePath, &source, &error)) {
-        streams.err << tr("check: %1").arg(error) << '\n';
-        return ExitUsage;
-    }
+                               workspacePath, &source, &error))
+        return report.fail(Kind::Usage, tr("check: %1").arg(error));
     // 'check emails' always reads the live systems unless told otherwise (a few calls: the
     // users and their sales persons).
     if (what.first() == u"emails" && !parser.isSet(sampleOption) && !parser.isSet(seedOption)
@@ -123,24 +120,24 @@ int CheckCommand::run(const QStringList &arguments, CliStreams streams)
         source = CliDataSource::Kind::Live;
     checks::SystemState state;
     if (source == CliDataSource::Kind::Live && what.first() == u"emails") {
+        // The live systems of a workspace that exists: never create one here.
+        const QString missing = CliSession::missingWorkspace(workspacePath);
+        if (!missing.isEmpty())
+            return report.fail(Kind::Configuration, tr("check: %1").arg(missing));
         sync::EngineConnection connection;
         store::Workspace workspace(workspacePath);
-        if (!workspace.open(&error) || !CliSession::loadConnection(workspace, &connection, &error)) {
-            streams.err << tr("check: %1").arg(error) << '\n';
-            return ExitUsage;
-        }
-        if (!readSalesPeople(connection, &state, &error)) {
-            streams.err << tr("check: %1").arg(error) << '\n';
-            return ExitConnection;
-        }
+        if (!workspace.open(&error) || !CliSession::loadConnection(workspace, &connection, &error))
+            return report.fail(Kind::Configuration, tr("check: %1").arg(error));
+        if (!readSalesPeople(connection, &state, &error))
+            return report.fail(Kind::Connection, tr("check: %1").arg(error));
     } else {
         const int code = source == CliDataSource::Kind::Live
-            ? CliDataSource::readWorkspace(workspacePath, name(), &state, streams)
+            ? CliDataSource::readWorkspace(workspacePath, name(), &state, report)
             : source == CliDataSource::Kind::Snapshot
-            ? CliDataSource::readSnapshot(workspacePath, name(), &state, streams)
+            ? CliDataSource::readSnapshot(workspacePath, name(), &state, report)
             : CliDataSource::readSeed(source == CliDataSource::Kind::Seed ? parser.value(seedOption)
                                                                           : QString(),
-                                      workspacePath, name(), &state, streams);
+                                      workspacePath, name(), &state, report);
         if (code != ExitOk)
             return code;
     }

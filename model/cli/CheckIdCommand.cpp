@@ -1,5 +1,7 @@
 #include "cli/CheckIdCommand.h"
 
+#include "cli/CliErrorReport.h"
+
 #include "core/CsvReader.h"
 #include "core/SalesforceId.h"
 
@@ -12,7 +14,8 @@ namespace msi::cli {
 
 using core::SalesforceId;
 
-// Writes one result per ID as text lines or as the elements of one JSON array, streaming.
+// Writes one result per ID as text lines or as the elements of one JSON array, streaming. The
+// array opens with the first result, so that an error found before it is the only document.
 class CheckIdCommand::Printer
 {
 public:
@@ -20,8 +23,6 @@ public:
         : m_out(out)
         , m_json(json)
     {
-        if (m_json)
-            m_out << '[';
     }
 
     void print(const SalesforceId &id, const QString &where)
@@ -37,6 +38,8 @@ public:
             && id.status() != SalesforceId::Status::Valid15)
             ++m_problems;
         if (m_json) {
+            if (m_count == 0)
+                m_out << '[';
             QJsonObject o{{QStringLiteral("input"), id.input()},
                           {QStringLiteral("status"), id.statusName()},
                           {QStringLiteral("id18"),
@@ -64,7 +67,7 @@ public:
     void finish()
     {
         if (m_json)
-            m_out << (m_count ? "\n]\n" : "]\n");
+            m_out << (m_count ? "\n]\n" : "[]\n");
         m_out.flush();
     }
 
@@ -98,10 +101,10 @@ int CheckIdCommand::run(const QStringList &arguments, CliStreams streams)
     parser.addOptions({jsonOption, csvOption, columnOption});
     parser.addPositionalArgument(QStringLiteral("ID"), tr("Salesforce record IDs."),
                                  QStringLiteral("[ID...]"));
-    if (!parser.parse(arguments)) {
-        streams.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
+    using Kind = CliErrorReport::Kind;
+    const CliErrorReport report(streams, CliErrorReport::wantsJson(arguments));
+    if (!parser.parse(arguments))
+        return report.fail(Kind::Usage, tr("check-id: %1").arg(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {
         streams.out << parser.helpText();
         return ExitOk;
@@ -109,11 +112,10 @@ int CheckIdCommand::run(const QStringList &arguments, CliStreams streams)
     const QStringList ids = parser.positionalArguments();
     const bool fromCsv = parser.isSet(csvOption);
     if (fromCsv == !ids.isEmpty() || (fromCsv && !parser.isSet(columnOption))
-        || (!fromCsv && parser.isSet(columnOption))) {
-        streams.err << tr("check-id: give either IDs or --csv FILE --column NAME") << '\n';
-        return ExitUsage;
-    }
+        || (!fromCsv && parser.isSet(columnOption)))
+        return report.fail(Kind::Usage, tr("check-id: give either IDs or --csv FILE --column NAME"));
 
+    // A CSV error after the first rows ends the array already printed (exit 2 all the same).
     Printer printer(streams.out, parser.isSet(jsonOption));
     if (!fromCsv) {
         for (const QString &id : ids)
@@ -123,25 +125,19 @@ int CheckIdCommand::run(const QStringList &arguments, CliStreams streams)
     }
 
     QFile file(parser.value(csvOption));
-    if (!file.open(QIODevice::ReadOnly)) {
-        streams.err << tr("check-id: cannot open %1: %2").arg(file.fileName(), file.errorString())
-                    << '\n';
-        return ExitUsage;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return report.fail(Kind::Usage, tr("check-id: cannot open %1: %2")
+                                            .arg(file.fileName(), file.errorString()));
     core::CsvReader reader(&file);
     QStringList fields;
-    if (!reader.readRecord(fields)) {
-        streams.err << tr("check-id: %1 has no header row").arg(file.fileName()) << '\n';
-        return ExitUsage;
-    }
+    if (!reader.readRecord(fields))
+        return report.fail(Kind::Usage, tr("check-id: %1 has no header row").arg(file.fileName()));
     const QString columnName = parser.value(columnOption);
     const qsizetype column = fields.indexOf(columnName);
-    if (column < 0) {
-        streams.err << tr("check-id: %1 has no column '%2' (columns: %3)")
-                           .arg(file.fileName(), columnName, fields.join(QStringLiteral(", ")))
-                    << '\n';
-        return ExitUsage;
-    }
+    if (column < 0)
+        return report.fail(Kind::Usage, tr("check-id: %1 has no column '%2' (columns: %3)")
+                                            .arg(file.fileName(), columnName,
+                                                 fields.join(QStringLiteral(", "))));
     while (reader.readRecord(fields)) {
         if (fields.size() == 1 && fields.first().isEmpty())
             continue; // a blank line

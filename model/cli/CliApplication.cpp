@@ -1,6 +1,7 @@
 #include "cli/CliApplication.h"
 
 #include "cli/CheckCommand.h"
+#include "cli/CliErrorReport.h"
 #include "cli/CheckIdCommand.h"
 #include "cli/DiagnoseCommand.h"
 #include "cli/ConnectCommand.h"
@@ -42,6 +43,8 @@ int CliApplication::run(const QStringList &givenArguments, CliStreams streams)
 {
     // Global options before the verb: --workspace PATH (or --workspace=PATH).
     QStringList arguments = givenArguments;
+    // Errors before a verb runs: with --json anywhere, one error document on stdout as well.
+    const CliErrorReport report(streams, CliErrorReport::wantsJson(givenArguments));
     QString workspace;
     while (arguments.size() > 1 && arguments.at(1).startsWith(u"--workspace")) {
         const QString option = arguments.takeAt(1);
@@ -50,8 +53,8 @@ int CliApplication::run(const QStringList &givenArguments, CliStreams streams)
         } else if (option == u"--workspace" && arguments.size() > 1) {
             workspace = arguments.takeAt(1);
         } else {
-            streams.err << tr("msi-bridge-cli: --workspace needs a path") << '\n';
-            return ExitUsage;
+            return report.fail(CliErrorReport::Kind::Usage,
+                               tr("msi-bridge-cli: --workspace needs a path"));
         }
     }
     const QString verb = arguments.value(1);
@@ -72,16 +75,17 @@ int CliApplication::run(const QStringList &givenArguments, CliStreams streams)
             QStringList verbArguments = arguments.mid(2);
             verbArguments.prepend(arguments.value(0) + u' ' + verb);
             if (!workspace.isEmpty()) {
-                if (!command->usesWorkspace()) {
-                    streams.err << tr("msi-bridge-cli: '%1' does not use a workspace").arg(verb)
-                                << '\n';
-                    return ExitUsage;
-                }
+                if (!command->usesWorkspace())
+                    return report.fail(CliErrorReport::Kind::Usage,
+                                       tr("msi-bridge-cli: '%1' does not use a workspace").arg(verb));
                 verbArguments << QStringLiteral("--workspace") << workspace;
             }
             return command->run(verbArguments, streams);
         }
     }
+    if (report.json())
+        return report.fail(CliErrorReport::Kind::Usage,
+                           tr("msi-bridge-cli: unknown command '%1'").arg(verb));
     streams.err << tr("msi-bridge-cli: unknown command '%1'").arg(verb) << "\n\n";
     printUsage(streams.err);
     return ExitUsage;

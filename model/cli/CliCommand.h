@@ -12,6 +12,7 @@ enum ExitCode : int {
     ExitUsage = 2,        // usage or configuration error
     ExitConnection = 3,   // connection or authentication failure
     ExitQuota = 4,        // the daily quota stopped the run (resumable)
+    ExitInterrupted = 130, // SIGINT/SIGTERM cancelled the run (resumable), as shells report ^C
 };
 
 // The streams a verb writes to: results on out, progress and errors on err.

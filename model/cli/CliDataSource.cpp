@@ -1,5 +1,6 @@
 #include "cli/CliDataSource.h"
 
+#include "cli/CliErrorReport.h"
 #include "cli/CliSecrets.h"
 #include "cli/CliSession.h"
 
@@ -74,8 +75,9 @@ bool CliDataSource::choose(bool sample, bool seed, bool live, bool snapshot,
 }
 
 int CliDataSource::readSeed(const QString &seed, const QString &workspacePath, const QString &verb,
-                            checks::SystemState *state, CliStreams streams)
+                            checks::SystemState *state, const CliErrorReport &report)
 {
+    const CliStreams streams = report.streams();
     QString what = seed;
     if (seed.isEmpty()) {
         what = isConnected(workspacePath)
@@ -91,29 +93,29 @@ int CliDataSource::readSeed(const QString &seed, const QString &workspacePath, c
     QString error;
     if (!checks::SeedReader::read(seed.isEmpty() ? checks::SeedReader::bundledSampleOrg() : seed,
                                   state, &error)) {
-        streams.err << tr("%1: %2").arg(verb, error) << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: %2").arg(verb, error));
     }
     return ExitOk;
 }
 
 int CliDataSource::readWorkspace(const QString &workspacePath, const QString &verb,
-                                 checks::SystemState *state, CliStreams streams)
+                                 checks::SystemState *state, const CliErrorReport &report)
 {
+    const CliStreams streams = report.streams();
     sync::EngineConnection connection;
     QString error;
     {
         if (!isConnected(workspacePath)) {
-            streams.err << tr("%1: workspace %2 is not connected: run 'msi-bridge-cli connect "
-                              "--salesforce-url URL --marketo-url URL' first")
-                               .arg(verb, workspacePath)
-                        << '\n';
-            return ExitUsage;
+            return report.fail(CliErrorReport::Kind::Configuration,
+                               tr("%1: workspace %2 is not connected: run 'msi-bridge-cli "
+                                  "connect --salesforce-url URL --marketo-url URL' first")
+                                   .arg(verb, workspacePath));
         }
         store::Workspace workspace(workspacePath);
         if (!workspace.open(&error) || !CliSession::loadConnection(workspace, &connection, &error)) {
-            streams.err << tr("%1: %2").arg(verb, error) << '\n';
-            return ExitUsage;
+            return report.fail(CliErrorReport::Kind::Configuration,
+                               tr("%1: %2").arg(verb, error));
         }
     }
     streams.err << tr("%1: reading every record of the live systems of workspace %2 (Salesforce "
@@ -137,45 +139,44 @@ int CliDataSource::readWorkspace(const QString &workspacePath, const QString &ve
                          loop.quit();
                      });
     if (!refresh.start(workspacePath, connection)) {
-        streams.err << tr("%1: the refresh could not start").arg(verb) << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: the refresh could not start").arg(verb));
     }
     loop.exec();
     if (!result.ok) {
-        streams.err << tr("%1: reading the live systems failed: %2").arg(verb, result.message)
-                    << '\n';
-        return result.quotaExhausted ? ExitQuota : ExitConnection;
+        return report.fail(result.quotaExhausted ? CliErrorReport::Kind::Quota
+                                                 : CliErrorReport::Kind::Connection,
+                           tr("%1: reading the live systems failed: %2").arg(verb, result.message));
     }
     streams.err << "  " << result.message << '\n';
     streams.err.flush();
     if (!session::WorkspaceState::load(workspacePath, state, &error)) {
-        streams.err << tr("%1: %2").arg(verb, error) << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: %2").arg(verb, error));
     }
     return ExitOk;
 }
 
 int CliDataSource::readSnapshot(const QString &workspacePath, const QString &verb,
-                                checks::SystemState *state, CliStreams streams)
+                                checks::SystemState *state, const CliErrorReport &report)
 {
+    const CliStreams streams = report.streams();
     if (!QFileInfo(workspacePath).isFile()) {
-        streams.err << tr("%1: --snapshot reads a workspace, and %2 does not exist")
-                           .arg(verb, workspacePath)
-                    << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: --snapshot reads a workspace, and %2 does not exist")
+                               .arg(verb, workspacePath));
     }
     QString error;
     if (!session::WorkspaceState::load(workspacePath, state, &error)) {
-        streams.err << tr("%1: %2").arg(verb, error) << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: %2").arg(verb, error));
     }
     if (state->sfUsers.isEmpty() && state->sfAccounts.isEmpty() && state->sfContacts.isEmpty()
         && state->sfLeads.isEmpty() && state->mktoLeads.isEmpty()) {
-        streams.err << tr("%1: workspace %2 holds no snapshot yet; read the systems with --live "
-                          "(or File → Refresh in the app)")
-                           .arg(verb, workspacePath)
-                    << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: workspace %2 holds no snapshot yet; read the systems with "
+                              "--live (or File → Refresh in the app)")
+                               .arg(verb, workspacePath));
     }
     streams.err << tr("%1: reading the snapshot stored in workspace %2 (what it last read of both "
                       "systems; --live reads them again)")
@@ -187,8 +188,10 @@ int CliDataSource::readSnapshot(const QString &workspacePath, const QString &ver
 
 int CliDataSource::readRecord(const QString &query, const QUrl &salesforceUrl,
                               const QUrl &marketoUrl, const QString &workspacePath,
-                              const QString &verb, checks::SystemState *state, CliStreams streams)
+                              const QString &verb, checks::SystemState *state,
+                              const CliErrorReport &report)
 {
+    const CliStreams streams = report.streams();
     // URLs and client IDs: the command line, else the workspace's profiles (an existing
     // workspace only: a diagnosis never creates one).
     sync::EngineConnection connection;
@@ -206,16 +209,16 @@ int CliDataSource::readRecord(const QString &query, const QUrl &salesforceUrl,
     const QUrl &sfUrl = connection.salesforce.loginUrl;
     const QUrl &mkUrl = connection.marketo.baseUrl;
     if (!sfUrl.isValid() || sfUrl.isRelative() || !mkUrl.isValid() || mkUrl.isRelative()) {
-        streams.err << tr("%1: --live needs --salesforce-url URL and --marketo-url URL, or a "
-                          "workspace connected with 'msi-bridge-cli connect' (--workspace PATH)")
-                           .arg(verb)
-                    << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: --live needs --salesforce-url URL and --marketo-url URL, or "
+                              "a workspace connected with 'msi-bridge-cli connect' (--workspace "
+                              "PATH)")
+                               .arg(verb));
     }
     QString error;
     if (!CliSecrets(workspacePath).fill(&connection, &error)) {
-        streams.err << tr("%1: %2").arg(verb, error) << '\n';
-        return ExitUsage;
+        return report.fail(CliErrorReport::Kind::Configuration,
+                           tr("%1: %2").arg(verb, error));
     }
     streams.err << tr("%1: reading %2 live from Salesforce %3 and Marketo %4")
                        .arg(verb, query, sfUrl.toDisplayString(), mkUrl.toDisplayString())
@@ -232,11 +235,11 @@ int CliDataSource::readRecord(const QString &query, const QUrl &salesforceUrl,
     });
     loop.exec();
     if (result.error.isError()) {
-        streams.err << tr("%1: reading the live state failed: %2")
-                           .arg(verb, result.error.message())
-                    << '\n';
-        return result.error.kind == net::ApiError::Kind::QuotaExhausted ? ExitQuota
-                                                                         : ExitConnection;
+        return report.fail(result.error.kind == net::ApiError::Kind::QuotaExhausted
+                               ? CliErrorReport::Kind::Quota
+                               : CliErrorReport::Kind::Connection,
+                           tr("%1: reading the live state failed: %2")
+                               .arg(verb, result.error.message()));
     }
     *state = result.state;
     return ExitOk;

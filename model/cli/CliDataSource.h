@@ -9,6 +9,8 @@ namespace msi::checks { struct SystemState; }
 
 namespace msi::cli {
 
+class CliErrorReport;
+
 // Which records `check ids|all` and `diagnose` read, and reading them:
 // - Sample: the bundled sample org (--sample, or the default while the workspace is not connected);
 // - Seed: a seed folder (--seed DIR);
@@ -16,7 +18,8 @@ namespace msi::cli {
 //   connection profiles `connect` or the setup wizard saved). Secrets come from the environment
 //   or the keychain (CliSecrets);
 // - Snapshot: what the workspace last read of both systems (--snapshot; no call to either system).
-// Deciding never creates a workspace file.
+// Deciding never creates a workspace file. Errors go through the verb's CliErrorReport (stderr,
+// and with --json the error document on stdout); progress goes to its stderr.
 class CliDataSource final
 {
     Q_DECLARE_TR_FUNCTIONS(msi::cli::CliDataSource)
@@ -35,25 +38,25 @@ public:
     // Reads a seed folder (empty: the bundled sample org), saying on stderr which. `verb` prefixes
     // the messages ("check", "diagnose"). Exit code: 0, or 2 when the folder cannot be read.
     static int readSeed(const QString &seed, const QString &workspacePath, const QString &verb,
-                        checks::SystemState *state, CliStreams streams);
+                        checks::SystemState *state, const CliErrorReport &report);
 
     // Reads every record of both systems of a connected workspace into its snapshots (the GUI's
     // File → Refresh, in a worker thread, progress on stderr), then loads them. Exit code: 0; 2
     // when the workspace is not connected or a secret is missing; 3 when a read fails; 4 quota.
     static int readWorkspace(const QString &workspacePath, const QString &verb,
-                             checks::SystemState *state, CliStreams streams);
+                             checks::SystemState *state, const CliErrorReport &report);
 
     // Loads the workspace's stored snapshots (as the GUI shows them), saying on stderr when they
     // were last written. Exit code: 0; 2 when the workspace does not exist or holds no snapshot.
     static int readSnapshot(const QString &workspacePath, const QString &verb,
-                            checks::SystemState *state, CliStreams streams);
+                            checks::SystemState *state, const CliErrorReport &report);
 
     // Reads one record's neighbourhood live (checks::StateReader, about 10 Salesforce and 7
     // Marketo calls). URLs from the arguments when given, else from the workspace's profiles.
     // Exit code: 0; 2 without URLs or secrets; 3 when the read fails; 4 quota.
     static int readRecord(const QString &query, const QUrl &salesforceUrl, const QUrl &marketoUrl,
                           const QString &workspacePath, const QString &verb,
-                          checks::SystemState *state, CliStreams streams);
+                          checks::SystemState *state, const CliErrorReport &report);
 };
 
 } // namespace msi::cli

@@ -5,6 +5,7 @@
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace msi::cli {
 
@@ -19,6 +20,16 @@ QString CliSession::workspacePath(const QCommandLineParser &parser)
 {
     const QString path = parser.value(QStringLiteral("workspace"));
     return path.isEmpty() ? store::Workspace::defaultPath(QStringLiteral("default")) : path;
+}
+
+QString CliSession::missingWorkspace(const QString &workspacePath)
+{
+    const QFileInfo file(workspacePath);
+    if (file.isFile())
+        return {};
+    if (file.exists())
+        return tr("%1 is not a workspace file; give --workspace PATH of a workspace").arg(workspacePath);
+    return tr("no workspace at %1; run `msi-bridge-cli connect` first").arg(workspacePath);
 }
 
 bool CliSession::loadProfiles(store::Workspace &workspace, sync::EngineConnection *connection)

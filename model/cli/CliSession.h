@@ -23,6 +23,10 @@ public:
     static QCommandLineOption workspaceOption();
     // The --workspace value, or the user's default workspace.
     static QString workspacePath(const QCommandLineParser &parser);
+    // Only `connect` (and the GUI's setup wizard) creates a workspace: every other verb that needs
+    // one asks this first. Empty when workspacePath is an existing file; otherwise "no workspace
+    // at PATH; run `msi-bridge-cli connect` first" (PATH the default workspace when none was given).
+    static QString missingWorkspace(const QString &workspacePath);
 
     static constexpr const char *SalesforceProfile = "salesforce";
     static constexpr const char *MarketoProfile = "marketo";

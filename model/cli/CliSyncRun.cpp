@@ -1,9 +1,14 @@
 #include "cli/CliSyncRun.h"
 
+#include "cli/CliErrorReport.h"
+#include "cli/InterruptWatcher.h"
+
 #include "core/SalesforceId.h"
 #include "sync/SyncController.h"
 
 #include <QEventLoop>
+#include <QJsonObject>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -43,9 +48,46 @@ int CliSyncRun::exitCode(RunResult::Status status)
     case RunResult::Status::Usage: return ExitUsage;
     case RunResult::Status::Connection: return ExitConnection;
     case RunResult::Status::QuotaExhausted: return ExitQuota;
-    case RunResult::Status::Cancelled: return ExitFindings;
+    case RunResult::Status::Cancelled: return ExitInterrupted;
     }
     return ExitUsage;
+}
+
+QJsonObject CliSyncRun::toJson(const RunResult &result, int exitCode)
+{
+    QJsonObject json = result.toJson();
+    json.insert(u"exitCode", exitCode);
+    // Whether the estimate made before the writes fits today's quota (absent when the run stopped
+    // before it could estimate).
+    if (result.estimate.dailyQuota > 0)
+        json.insert(u"quotaFits", result.estimate.fits());
+    CliErrorReport::Kind kind = CliErrorReport::Kind::Configuration;
+    switch (result.status) {
+    case RunResult::Status::Succeeded:
+    case RunResult::Status::Findings:
+    case RunResult::Status::Cancelled:
+        return json;
+    case RunResult::Status::Usage: kind = CliErrorReport::Kind::Configuration; break;
+    case RunResult::Status::Connection: kind = CliErrorReport::Kind::Connection; break;
+    case RunResult::Status::QuotaExhausted: kind = CliErrorReport::Kind::Quota; break;
+    }
+    json.insert(u"error", CliErrorReport::document(kind, result.message).value(u"error"));
+    return json;
+}
+
+QString CliSyncRun::quotaWarning(const sync::QuotaEstimate &estimate)
+{
+    if (estimate.fits())
+        return {};
+    const QLocale locale;
+    return tr("Warning: this run needs %1 Marketo calls but only %2 of today's %3 are left: it "
+              "will stop when the quota runs out (exit 4) and the next run continues from there%4.")
+        .arg(locale.toString(estimate.totalCalls), locale.toString(estimate.remaining()),
+             locale.toString(estimate.dailyQuota),
+             estimate.resetsAt.isValid()
+                 ? tr(" (the quota comes back at %1)")
+                       .arg(estimate.resetsAt.toUTC().toString(Qt::ISODate))
+                 : QString());
 }
 
 QString CliSyncRun::parseRecordIds(const QString &list, QSet<QString> *ids18)
@@ -99,6 +141,9 @@ RunResult CliSyncRun::run(const QString &workspacePath, const sync::EngineConnec
     QObject::connect(&controller, &sync::SyncController::estimateReady, &loop,
                      [&](const sync::QuotaEstimate &estimate) {
                          streams.err << estimate.summary() << '\n';
+                         const QString warning = quotaWarning(estimate);
+                         if (!warning.isEmpty())
+                             streams.err << warning << '\n';
                          streams.err.flush();
                      });
     QObject::connect(&controller, &sync::SyncController::stageProgress, &loop,
@@ -117,6 +162,16 @@ RunResult CliSyncRun::run(const QString &workspacePath, const sync::EngineConnec
                          result = finished;
                          loop.quit();
                      });
+    // Ctrl+C or a SIGTERM asks the engine to stop between calls: the run is journaled as
+    // cancelled (resumable) and its result printed; a second one ends the process at once.
+    InterruptWatcher interrupts;
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop, [&](int) {
+        streams.err << tr("Interrupted: stopping after the current call; the next run continues "
+                          "where this one stops (interrupt again to quit at once).")
+                    << '\n';
+        streams.err.flush();
+        controller.cancel();
+    });
     controller.start(workspacePath, connection, options);
     loop.exec();
     return result;

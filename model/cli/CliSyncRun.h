@@ -14,7 +14,8 @@ class CliSyncRun final
 {
     Q_DECLARE_TR_FUNCTIONS(msi::cli::CliSyncRun)
 public:
-    // Phases, the quota estimate and per-stage progress go to streams.err as they come.
+    // Phases, the quota estimate (with a warning when it does not fit) and per-stage progress go
+    // to streams.err as they come. While it runs, SIGINT/SIGTERM cancel the run (InterruptWatcher).
     static sync::RunResult run(const QString &workspacePath,
                                const sync::EngineConnection &connection,
                                const sync::RunOptions &options, CliStreams streams);
@@ -22,8 +23,13 @@ public:
     // that name one of those records (18-character IDs) are listed, and how many others are not.
     static void printText(const sync::RunResult &result, QTextStream &out,
                           const QSet<QString> *onlyIds = nullptr);
-    // 0 succeeded, 1 findings or cancelled, 2 usage, 3 connection, 4 quota.
+    // 0 succeeded, 1 findings, 2 usage, 3 connection, 4 quota, 130 cancelled (interrupted).
     static int exitCode(sync::RunResult::Status status);
+    // The --json document: RunResult::toJson plus exitCode, quotaFits (once estimated) and, for
+    // exit 2-4, the error object the verbs print (CliErrorReport).
+    static QJsonObject toJson(const sync::RunResult &result, int exitCode);
+    // Empty when the estimate fits today's remaining quota; else the sentence saying it does not.
+    static QString quotaWarning(const sync::QuotaEstimate &estimate);
 
     // Parses a comma-separated list of Salesforce record IDs (15 or 18 characters, checksum and
     // case verified by core::SalesforceId) into their 18-character forms. Empty when every value

@@ -1,5 +1,6 @@
 #include "cli/ConnectCommand.h"
 
+#include "cli/CliErrorReport.h"
 #include "cli/CliSecrets.h"
 #include "cli/CliSession.h"
 #include "cli/ConnectUrls.h"
@@ -9,10 +10,14 @@
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace msi::cli {
 
@@ -33,43 +38,49 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
                                            tr("Marketo REST base URL."), tr("url"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON document."));
     parser.addOptions({salesforceOption, marketoOption, jsonOption, CliSession::workspaceOption()});
-    if (!parser.parse(arguments)) {
-        streams.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
+    using Kind = CliErrorReport::Kind;
+    const CliErrorReport report(streams, CliErrorReport::wantsJson(arguments));
+    if (!parser.parse(arguments))
+        return report.fail(Kind::Usage, tr("connect: %1").arg(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {
         streams.out << parser.helpText();
         return ExitOk;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        streams.err << tr("connect: unexpected argument '%1'").arg(parser.positionalArguments().first())
-                    << '\n';
-        return ExitUsage;
-    }
+    if (!parser.positionalArguments().isEmpty())
+        return report.fail(Kind::Usage, tr("connect: unexpected argument '%1'")
+                                            .arg(parser.positionalArguments().first()));
     QUrl salesforceUrl;
     QUrl marketoUrl;
     const QStringList urlProblems = ConnectUrls::problems(
         parser.value(salesforceOption), parser.value(marketoOption), &salesforceUrl, &marketoUrl);
     if (!urlProblems.isEmpty()) {
+        QStringList lines;
         for (const QString &problem : urlProblems)
-            streams.err << tr("connect: %1").arg(problem) << '\n';
-        return ExitUsage;
+            lines << tr("connect: %1").arg(problem);
+        return report.fail(Kind::Usage, lines.join(u'\n'));
     }
     QString error;
-    store::Workspace workspace(CliSession::workspacePath(parser));
-    if (!workspace.open(&error)) {
-        streams.err << tr("connect: %1").arg(error) << '\n';
-        return ExitUsage;
-    }
+    // A new workspace is made only once both sign-ins succeeded: a connect that fails leaves no
+    // file behind. An existing one is opened first (it may hold the client IDs of an earlier
+    // connect, and one that cannot be opened is an error before any call).
+    std::optional<store::Workspace> workspace;
+    workspace.emplace(CliSession::workspacePath(parser));
+    const QString workspacePath = workspace->path();
+    const bool existed = QFileInfo::exists(workspacePath);
+    QString existingFolder = QFileInfo(workspacePath).absolutePath(); // folders open() may make
+    while (!QFileInfo::exists(existingFolder) && !QDir(existingFolder).isRoot())
+        existingFolder = QFileInfo(existingFolder).absolutePath();
     sync::EngineConnection connection;
-    CliSession::loadProfiles(workspace, &connection); // client IDs of an earlier connect, if any
+    if (existed) {
+        if (!workspace->open(&error))
+            return report.fail(Kind::Configuration, tr("connect: %1").arg(error));
+        CliSession::loadProfiles(*workspace, &connection); // client IDs of an earlier connect
+    }
     connection.salesforce.loginUrl = salesforceUrl;
     connection.marketo.baseUrl = marketoUrl;
-    CliSecrets secrets(workspace.path());
-    if (!secrets.fill(&connection, &error)) {
-        streams.err << tr("connect: %1").arg(error) << '\n';
-        return ExitUsage;
-    }
+    CliSecrets secrets(workspacePath);
+    if (!secrets.fill(&connection, &error))
+        return report.fail(Kind::Configuration, tr("connect: %1").arg(error));
 
     salesforce::SalesforceClient salesforceClient(connection.salesforce, connection.salesforceSettings);
     marketo::MarketoClient marketoClient(connection.marketo, connection.marketoSettings);
@@ -103,9 +114,12 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
     misplaced(ConnectUrls::System::Marketo, marketoUrl, marketoError);
     if (!swapped.isEmpty()) {
         if (parser.isSet(jsonOption)) {
-            const QJsonObject json{{QStringLiteral("connected"), false},
-                                   {QStringLiteral("workspace"), workspace.path()},
-                                   {QStringLiteral("problems"), QJsonArray::fromStringList(swapped)}};
+            QJsonObject json{{QStringLiteral("connected"), false},
+                             {QStringLiteral("workspace"), workspacePath},
+                             {QStringLiteral("problems"), QJsonArray::fromStringList(swapped)}};
+            json.insert(u"error", CliErrorReport::document(Kind::Usage, swapped.join(u'\n'))
+                                      .value(u"error"));
+            json.insert(u"exitCode", int(ExitUsage));
             streams.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
         }
         for (const QString &problem : std::as_const(swapped))
@@ -113,9 +127,17 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
         return ExitUsage;
     }
 
-    if (ok && !CliSession::saveConnection(workspace, connection, &error)) {
-        streams.err << tr("connect: %1").arg(error) << '\n';
-        return ExitUsage;
+    if (ok && ((!workspace->isOpen() && !workspace->open(&error))
+               || !CliSession::saveConnection(*workspace, connection, &error))) {
+        if (!existed) {
+            workspace.reset(); // closes its connection before its files go
+            store::Workspace::removeFiles(workspacePath);
+            for (QString folder = QFileInfo(workspacePath).absolutePath();
+                 folder != existingFolder && QDir().rmdir(folder);
+                 folder = QFileInfo(folder).absolutePath()) {
+            }
+        }
+        return report.fail(Kind::Configuration, tr("connect: %1").arg(error));
     }
     // Secrets given in the environment go to the keychain, so later verbs need no variables.
     QString keychainState = secrets.anyFromKeychain() ? QStringLiteral("used")
@@ -133,7 +155,7 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
     }
     if (parser.isSet(jsonOption)) {
         QJsonObject json{{QStringLiteral("connected"), ok},
-                         {QStringLiteral("workspace"), workspace.path()},
+                         {QStringLiteral("workspace"), workspacePath},
                          {QStringLiteral("salesforce"), salesforceError.isError()
                                                             ? salesforceError.message()
                                                             : QStringLiteral("ok")},
@@ -142,6 +164,16 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
                          {QStringLiteral("keychain"), keychainState}};
         if (!keychainMessage.isEmpty())
             json.insert(u"keychainMessage", keychainMessage);
+        if (!ok) {
+            QStringList failures;
+            if (salesforceError.isError())
+                failures << tr("Salesforce: %1").arg(salesforceError.message());
+            if (marketoError.isError())
+                failures << tr("Marketo: %1").arg(marketoError.message());
+            json.insert(u"error", CliErrorReport::document(Kind::Connection, failures.join(u'\n'))
+                                      .value(u"error"));
+        }
+        json.insert(u"exitCode", ok ? int(ExitOk) : int(ExitConnection));
         streams.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     } else {
         if (salesforceError.isError())
@@ -151,7 +183,7 @@ int ConnectCommand::run(const QStringList &arguments, CliStreams streams)
         if (ok)
             streams.out << tr("Connected: Salesforce %1, Marketo %2 (workspace %3)")
                                .arg(salesforceUrl.toDisplayString(), marketoUrl.toDisplayString(),
-                                    workspace.path())
+                                    workspacePath)
                         << '\n';
     }
     return ok ? ExitOk : ExitConnection;

@@ -93,22 +93,19 @@ int DiagnoseCommand::runAll(const checks::SystemState &state, bool json, CliStre
 }
 
 int DiagnoseCommand::diagnoseOne(const checks::SystemState &state, const QString &query,
-                                 Diagnosis *result, CliStreams streams)
+                                 Diagnosis *result, const CliErrorReport &report)
 {
     const MsiDiagnosis diagnosis(state);
     const MsiDiagnosis::Lookup lookup = diagnosis.find(query);
-    if (lookup.candidates.isEmpty()) {
-        streams.err << tr("diagnose: %1").arg(lookup.error) << '\n';
-        return ExitUsage;
-    }
+    if (lookup.candidates.isEmpty())
+        return report.fail(CliErrorReport::Kind::Usage, tr("diagnose: %1").arg(lookup.error));
     if (lookup.candidates.size() > 1) {
-        streams.err << tr("diagnose: '%1' matches %2 records; give the ID of one:")
-                           .arg(query)
-                           .arg(lookup.candidates.size())
-                    << '\n';
+        QStringList lines{tr("diagnose: '%1' matches %2 records; give the ID of one:")
+                              .arg(query)
+                              .arg(lookup.candidates.size())};
         for (const QJsonObject *c : lookup.candidates)
-            streams.err << "  " << checks::Records::sfLabel(*c) << '\n';
-        return ExitUsage;
+            lines << u"  "_qs + checks::Records::sfLabel(*c);
+        return report.fail(CliErrorReport::Kind::Usage, lines.join(u'\n'));
     }
     *result = diagnosis.diagnose(*lookup.candidates.first());
     return ExitOk;
@@ -160,20 +157,18 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
                        fallbackOption, CliSession::workspaceOption()});
     parser.addPositionalArgument(QStringLiteral("ID_OR_EMAIL"),
                                  tr("A 15/18-character Salesforce ID, an e-mail or a name."));
-    if (!parser.parse(arguments)) {
-        streams.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
+    using Kind = CliErrorReport::Kind;
+    const CliErrorReport report(streams, CliErrorReport::wantsJson(arguments));
+    if (!parser.parse(arguments))
+        return report.fail(Kind::Usage, tr("diagnose: %1").arg(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {
         streams.out << parser.helpText();
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
     const bool all = parser.isSet(allOption);
-    if (all ? !positional.isEmpty() : positional.size() != 1) {
-        streams.err << tr("diagnose: give one ID, e-mail or name, or --all") << '\n';
-        return ExitUsage;
-    }
+    if (all ? !positional.isEmpty() : positional.size() != 1)
+        return report.fail(Kind::Usage, tr("diagnose: give one ID, e-mail or name, or --all"));
     const bool json = parser.isSet(jsonOption);
     const bool urls = parser.isSet(salesforceUrlOption) || parser.isSet(marketoUrlOption);
     const QString workspacePath = CliSession::workspacePath(parser);
@@ -181,25 +176,18 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
     QString error;
     if (!CliDataSource::choose(parser.isSet(sampleOption), parser.isSet(seedOption),
                                parser.isSet(liveOption) || urls, parser.isSet(snapshotOption),
-                               workspacePath, &source, &error)) {
-        streams.err << tr("diagnose: %1").arg(error) << '\n';
-        return ExitUsage;
-    }
+                               workspacePath, &source, &error))
+        return report.fail(Kind::Usage, tr("diagnose: %1").arg(error));
     if (parser.isSet(fixOption)) {
-        if (all) {
-            streams.err << tr("diagnose: --fix mends one record's chain; give its ID, e-mail or "
-                              "name instead of --all")
-                        << '\n';
-            return ExitUsage;
-        }
+        if (all)
+            return report.fail(Kind::Usage, tr("diagnose: --fix mends one record's chain; give its "
+                                               "ID, e-mail or name instead of --all"));
         if (parser.isSet(sampleOption) || parser.isSet(seedOption) || parser.isSet(snapshotOption)
-            || urls) {
-            streams.err << tr("diagnose: --fix re-syncs the live systems of the workspace; it goes "
-                              "with neither --sample, --seed, --snapshot nor "
-                              "--salesforce-url/--marketo-url")
-                        << '\n';
-            return ExitUsage;
-        }
+            || urls)
+            return report.fail(Kind::Usage,
+                               tr("diagnose: --fix re-syncs the live systems of the workspace; it "
+                                  "goes with neither --sample, --seed, --snapshot nor "
+                                  "--salesforce-url/--marketo-url"));
         DiagnoseFixRun fix(positional.first(), workspacePath);
         fix.setDryRun(parser.isSet(dryRunOption));
         fix.setJson(json);
@@ -207,18 +195,15 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
             QString id18;
             const QString problem =
                 SyncCommand::fallbackSalesPersonProblem(parser.value(fallbackOption), &id18);
-            if (!problem.isEmpty()) {
-                streams.err << tr("diagnose: %1").arg(problem) << '\n';
-                return ExitUsage;
-            }
+            if (!problem.isEmpty())
+                return report.fail(Kind::Usage, tr("diagnose: %1").arg(problem));
             fix.setFallbackSalesPerson(id18);
         }
         return fix.run(streams);
     }
-    if (parser.isSet(dryRunOption) || parser.isSet(fallbackOption)) {
-        streams.err << tr("diagnose: --dry-run and --fallback-sales-person go with --fix") << '\n';
-        return ExitUsage;
-    }
+    if (parser.isSet(dryRunOption) || parser.isSet(fallbackOption))
+        return report.fail(Kind::Usage,
+                           tr("diagnose: --dry-run and --fallback-sales-person go with --fix"));
 
     checks::SystemState state;
     int code = ExitOk;
@@ -227,23 +212,20 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
     case CliDataSource::Kind::Seed:
         code = CliDataSource::readSeed(source == CliDataSource::Kind::Seed ? parser.value(seedOption)
                                                                            : QString(),
-                                       workspacePath, name(), &state, streams);
+                                       workspacePath, name(), &state, report);
         break;
     case CliDataSource::Kind::Snapshot:
-        code = CliDataSource::readSnapshot(workspacePath, name(), &state, streams);
+        code = CliDataSource::readSnapshot(workspacePath, name(), &state, report);
         break;
     case CliDataSource::Kind::Live:
-        if (all && urls) {
-            streams.err << tr("diagnose: --all reads the workspace's systems; it does not take "
-                              "--salesforce-url/--marketo-url")
-                        << '\n';
-            return ExitUsage;
-        }
-        code = all ? CliDataSource::readWorkspace(workspacePath, name(), &state, streams)
+        if (all && urls)
+            return report.fail(Kind::Usage, tr("diagnose: --all reads the workspace's systems; it "
+                                               "does not take --salesforce-url/--marketo-url"));
+        code = all ? CliDataSource::readWorkspace(workspacePath, name(), &state, report)
                    : CliDataSource::readRecord(positional.first(),
                                                QUrl(parser.value(salesforceUrlOption)),
                                                QUrl(parser.value(marketoUrlOption)), workspacePath,
-                                               name(), &state, streams);
+                                               name(), &state, report);
         break;
     }
     if (code != ExitOk)
@@ -252,7 +234,7 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
         return runAll(state, json, streams);
 
     Diagnosis result;
-    code = diagnoseOne(state, positional.first(), &result, streams);
+    code = diagnoseOne(state, positional.first(), &result, report);
     if (code != ExitOk)
         return code;
     if (json)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/CliCommand.h"
+#include "cli/CliErrorReport.h"
 
 #include <QCoreApplication>
 
@@ -28,9 +29,9 @@ public:
 
     static void printText(const checks::Diagnosis &diagnosis, QTextStream &out);
     // Finds the one record query names in state and diagnoses it. Exit code: 0, or 2 (the record
-    // is unknown or ambiguous; the candidates are listed on stderr).
+    // is unknown or ambiguous; the candidates are listed in the error, through report).
     static int diagnoseOne(const checks::SystemState &state, const QString &query,
-                           checks::Diagnosis *diagnosis, CliStreams streams);
+                           checks::Diagnosis *diagnosis, const CliErrorReport &report);
 
 private:
     static int runAll(const checks::SystemState &state, bool json, CliStreams streams);

@@ -1,6 +1,7 @@
 #include "cli/DiagnoseFixRun.h"
 
 #include "cli/CliDataSource.h"
+#include "cli/CliErrorReport.h"
 #include "cli/CliSession.h"
 #include "cli/CliSyncRun.h"
 #include "cli/DiagnoseCommand.h"
@@ -54,11 +55,11 @@ QStringList DiagnoseFixRun::sortedRecords(const FixPlan &plan)
 }
 
 int DiagnoseFixRun::diagnose(checks::SystemState *state, Diagnosis *diagnosis,
-                             CliStreams streams) const
+                             const CliErrorReport &report) const
 {
     const int code = CliDataSource::readRecord(m_query, {}, {}, m_workspacePath,
-                                               QStringLiteral("diagnose"), state, streams);
-    return code != ExitOk ? code : DiagnoseCommand::diagnoseOne(*state, m_query, diagnosis, streams);
+                                               QStringLiteral("diagnose"), state, report);
+    return code != ExitOk ? code : DiagnoseCommand::diagnoseOne(*state, m_query, diagnosis, report);
 }
 
 void DiagnoseFixRun::printPlan(const FixPlan &plan, const checks::SystemState &state, bool dryRun,
@@ -91,27 +92,26 @@ void DiagnoseFixRun::printPlan(const FixPlan &plan, const checks::SystemState &s
 int DiagnoseFixRun::run(CliStreams streams)
 {
     // The engine needs the workspace's connection; say so before any call.
+    using Kind = CliErrorReport::Kind;
+    const CliErrorReport report(streams, m_json);
     sync::EngineConnection connection;
     QString error;
     {
         if (!CliDataSource::isConnected(m_workspacePath)) {
-            streams.err << tr("diagnose: --fix needs a connected workspace; workspace %1 is not "
-                              "(run 'msi-bridge-cli connect --salesforce-url URL --marketo-url URL' "
-                              "or give --workspace PATH)")
-                               .arg(m_workspacePath)
-                        << '\n';
-            return ExitUsage;
+            return report.fail(Kind::Configuration,
+                               tr("diagnose: --fix needs a connected workspace; workspace %1 is "
+                                  "not (run 'msi-bridge-cli connect --salesforce-url URL "
+                                  "--marketo-url URL' or give --workspace PATH)")
+                                   .arg(m_workspacePath));
         }
         store::Workspace workspace(m_workspacePath);
-        if (!workspace.open(&error) || !CliSession::loadConnection(workspace, &connection, &error)) {
-            streams.err << tr("diagnose: %1").arg(error) << '\n';
-            return ExitUsage;
-        }
+        if (!workspace.open(&error) || !CliSession::loadConnection(workspace, &connection, &error))
+            return report.fail(Kind::Configuration, tr("diagnose: %1").arg(error));
     }
 
     checks::SystemState state;
     Diagnosis before;
-    int code = diagnose(&state, &before, streams);
+    int code = diagnose(&state, &before, report);
     if (code != ExitOk)
         return code;
     const FixPlan plan = checks::DiagnosisFix::plan(before, state);
@@ -159,17 +159,18 @@ int DiagnoseFixRun::run(CliStreams streams)
     case RunResult::Status::Usage:
     case RunResult::Status::Connection:
     case RunResult::Status::QuotaExhausted:
+    case RunResult::Status::Cancelled: // interrupted: 130, no second diagnosis
         streams.err << result.message << '\n';
         return finish(CliSyncRun::exitCode(result.status));
     case RunResult::Status::Succeeded:
     case RunResult::Status::Findings:
-    case RunResult::Status::Cancelled:
         break;
     }
 
     checks::SystemState afterState;
     Diagnosis after;
-    code = diagnose(&afterState, &after, streams);
+    // The document below is printed either way: this diagnosis reports its error on stderr only.
+    code = diagnose(&afterState, &after, CliErrorReport(streams, false));
     if (code != ExitOk)
         return finish(code);
     document.insert(u"after", after.toJson());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/CliCommand.h"
+#include "cli/CliErrorReport.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -32,7 +33,8 @@ public:
     int run(CliStreams streams);
 
 private:
-    int diagnose(checks::SystemState *state, checks::Diagnosis *diagnosis, CliStreams streams) const;
+    int diagnose(checks::SystemState *state, checks::Diagnosis *diagnosis,
+                 const CliErrorReport &report) const;
     static void printPlan(const checks::FixPlan &plan, const checks::SystemState &state,
                           bool dryRun, QTextStream &out);
     static QStringList sortedRecords(const checks::FixPlan &plan);

@@ -1,5 +1,6 @@
 #include "cli/RunsCommand.h"
 
+#include "cli/CliErrorReport.h"
 #include "cli/CliSession.h"
 
 #include "store/RunRepository.h"
@@ -37,20 +38,25 @@ int RunsCommand::run(const QStringList &arguments, CliStreams streams)
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON array."));
     parser.addOptions({jsonOption, CliSession::workspaceOption()});
-    if (!parser.parse(arguments)) {
-        streams.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
+    using Kind = CliErrorReport::Kind;
+    const CliErrorReport report(streams, CliErrorReport::wantsJson(arguments));
+    if (!parser.parse(arguments))
+        return report.fail(Kind::Usage, tr("runs: %1").arg(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {
         streams.out << parser.helpText();
         return ExitOk;
     }
-    store::Workspace workspace(CliSession::workspacePath(parser));
+    if (!parser.positionalArguments().isEmpty())
+        return report.fail(Kind::Usage, tr("runs: unexpected argument '%1'")
+                                            .arg(parser.positionalArguments().first()));
+    const QString workspacePath = CliSession::workspacePath(parser);
+    const QString missing = CliSession::missingWorkspace(workspacePath);
+    if (!missing.isEmpty())
+        return report.fail(Kind::Configuration, tr("runs: %1").arg(missing));
+    store::Workspace workspace(workspacePath);
     QString error;
-    if (!workspace.open(&error)) {
-        streams.err << tr("runs: %1").arg(error) << '\n';
-        return ExitUsage;
-    }
+    if (!workspace.open(&error))
+        return report.fail(Kind::Configuration, tr("runs: %1").arg(error));
     const QList<store::RunInfo> runs = store::RunRepository(workspace).runs();
     if (parser.isSet(jsonOption)) {
         QJsonArray array;

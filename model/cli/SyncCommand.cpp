@@ -1,5 +1,6 @@
 #include "cli/SyncCommand.h"
 
+#include "cli/CliErrorReport.h"
 #include "cli/CliSession.h"
 #include "cli/CliSyncRun.h"
 
@@ -90,80 +91,72 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
                                          tr("records"));
     parser.addOptions({stagesOption, dryRunOption, fullOption, retryOption, jsonOption,
                        recordsOption, fallbackOption, quotaOption, batchOption, CliSession::workspaceOption()});
-    if (!parser.parse(arguments)) {
-        streams.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
+    using Kind = CliErrorReport::Kind;
+    const CliErrorReport report(streams, CliErrorReport::wantsJson(arguments));
+    if (!parser.parse(arguments))
+        return report.fail(Kind::Usage, tr("sync: %1").arg(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {
         streams.out << parser.helpText();
         return ExitOk;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        streams.err << tr("sync: unexpected argument '%1'").arg(parser.positionalArguments().first())
-                    << '\n';
-        return ExitUsage;
-    }
+    if (!parser.positionalArguments().isEmpty())
+        return report.fail(Kind::Usage, tr("sync: unexpected argument '%1'")
+                                            .arg(parser.positionalArguments().first()));
     sync::RunOptions options;
     QString error;
-    if (!sync::SyncTypes::parseStageList(parser.value(stagesOption), &options.stages, &error)) {
-        streams.err << tr("sync: %1").arg(error) << '\n';
-        return ExitUsage;
-    }
+    if (!sync::SyncTypes::parseStageList(parser.value(stagesOption), &options.stages, &error))
+        return report.fail(Kind::Usage, tr("sync: %1").arg(error));
     options.dryRun = parser.isSet(dryRunOption);
     options.full = parser.isSet(fullOption);
     options.retryFailed = parser.isSet(retryOption);
     if (parser.isSet(recordsOption)) {
         const QString problem = CliSyncRun::parseRecordIds(parser.value(recordsOption),
                                                            &options.onlyRecords);
-        if (!problem.isEmpty()) {
-            streams.err << tr("sync: %1").arg(problem) << '\n';
-            return ExitUsage;
-        }
+        if (!problem.isEmpty())
+            return report.fail(Kind::Usage, tr("sync: %1").arg(problem));
     }
     if (parser.isSet(fallbackOption)) {
         const QString problem = fallbackSalesPersonProblem(parser.value(fallbackOption),
                                                            &options.policy.fallbackSalesPersonId);
-        if (!problem.isEmpty()) {
-            streams.err << tr("sync: %1").arg(problem) << '\n';
-            return ExitUsage;
-        }
+        if (!problem.isEmpty())
+            return report.fail(Kind::Usage, tr("sync: %1").arg(problem));
     }
     if (parser.isSet(quotaOption)) {
         bool ok = false;
         options.dailyQuota = parser.value(quotaOption).toLongLong(&ok);
-        if (!ok || options.dailyQuota <= 0) {
-            streams.err << tr("sync: --daily-quota needs a positive number") << '\n';
-            return ExitUsage;
-        }
+        if (!ok || options.dailyQuota <= 0)
+            return report.fail(Kind::Usage, tr("sync: --daily-quota needs a positive number"));
     }
 
     if (parser.isSet(batchOption)) {
         bool ok = false;
         options.batchSize = parser.value(batchOption).toInt(&ok);
-        if (!ok || options.batchSize < 1 || options.batchSize > 300) {
-            streams.err << tr("sync: --batch-size takes 1 to 300") << '\n';
-            return ExitUsage;
-        }
+        if (!ok || options.batchSize < 1 || options.batchSize > 300)
+            return report.fail(Kind::Usage, tr("sync: --batch-size takes 1 to 300"));
     }
     const QString workspacePath = CliSession::workspacePath(parser);
+    // Never create a workspace here: a mistyped --workspace is an error, not a new empty one.
+    const QString missing = CliSession::missingWorkspace(workspacePath);
+    if (!missing.isEmpty())
+        return report.fail(Kind::Configuration, tr("sync: %1").arg(missing));
     sync::EngineConnection connection;
     {
         store::Workspace workspace(workspacePath);
         if (!workspace.open(&error)
-            || !CliSession::loadConnection(workspace, &connection, &error)) {
-            streams.err << tr("sync: %1").arg(error) << '\n';
-            return ExitUsage;
-        }
+            || !CliSession::loadConnection(workspace, &connection, &error))
+            return report.fail(Kind::Configuration, tr("sync: %1").arg(error));
     }
 
     const RunResult result = CliSyncRun::run(workspacePath, connection, options, streams);
+    const int code = CliSyncRun::exitCode(result.status);
     if (parser.isSet(jsonOption))
-        streams.out << QString::fromUtf8(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented));
+        streams.out << QString::fromUtf8(
+            QJsonDocument(CliSyncRun::toJson(result, code)).toJson(QJsonDocument::Indented));
     else
         CliSyncRun::printText(result, streams.out);
     if (result.status != RunResult::Status::Succeeded && result.status != RunResult::Status::Findings)
         streams.err << result.message << '\n';
-    return CliSyncRun::exitCode(result.status);
+    return code;
 }
 
 } // namespace msi::cli

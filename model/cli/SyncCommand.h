@@ -9,7 +9,8 @@ namespace msi::cli {
 // `sync [--stages LIST] [--dry-run] [--full] [--retry-failed] [--records IDS] [--json]`: runs the six stages
 // (SyncEngine in a worker thread); progress on stderr, per-stage counts on stdout (--json: one JSON
 // document). Exit 0 all synced, 1 some records failed/blocked/skipped/deferred, 2 usage or
-// configuration, 3 connection or auth, 4 daily quota (resumable: run sync again).
+// configuration (another run holding the workspace included), 3 connection or auth, 4 daily quota
+// (resumable: run sync again), 130 interrupted by SIGINT/SIGTERM (resumable).
 class SyncCommand final : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(msi::cli::SyncCommand)

@@ -1,6 +1,7 @@
 #include "sync/SyncEngine.h"
 
 #include "sync/Logging.h"
+#include "sync/RunLock.h"
 
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
@@ -115,6 +116,7 @@ void SyncEngine::stop(RunResult::Status status, const QString &message)
         runs.setResult(m_result.runId, RunResult::statusKey(status));
     }
     qCInfo(lcSync) << "run" << m_result.runId << "ended:" << RunResult::statusKey(status);
+    m_lock.reset(); // the journal says how it ended: the next run may start
     emit finished(m_result);
 }
 

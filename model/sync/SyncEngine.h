@@ -40,6 +40,8 @@ struct EngineConnection
 // anything twice that changes the result. Lives in a worker thread (SyncController) with its own
 // clients and its own store connection; everything it tells the world goes through queued
 // signals.
+class RunLock;
+
 class SyncEngine final : public QObject
 {
     Q_OBJECT
@@ -121,6 +123,7 @@ private:
     std::atomic<bool> m_cancel{false};
     bool m_done = false;
 
+    std::unique_ptr<RunLock> m_lock; // one run per workspace, held until stop()
     std::unique_ptr<store::Workspace> m_workspace;
     salesforce::SalesforceClient *m_salesforce = nullptr;
     marketo::MarketoClient *m_marketo = nullptr;

@@ -6,6 +6,7 @@
 #include "sync/Logging.h"
 #include "sync/Planner.h"
 #include "sync/RecordMapper.h"
+#include "sync/RunLock.h"
 
 #include "marketo/MarketoClient.h"
 #include "salesforce/SalesforceClient.h"
@@ -123,8 +124,13 @@ void adaptMsiFields(QList<MsiFieldMapping> *fields, const marketo::LeadSchema &s
 
 bool SyncEngine::openWorkspace()
 {
-    m_workspace = std::make_unique<store::Workspace>(m_workspacePath);
     QString error;
+    m_lock = std::make_unique<RunLock>(m_workspacePath);
+    if (!m_lock->tryLock(&error)) {
+        stop(RunResult::Status::Usage, error); // before the journal: the other run owns it
+        return false;
+    }
+    m_workspace = std::make_unique<store::Workspace>(m_workspacePath);
     if (!m_workspace->open(&error)) {
         stop(RunResult::Status::Usage, error);
         return false;

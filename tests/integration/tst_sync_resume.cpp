@@ -7,9 +7,16 @@
 #include "sync/RecordMapper.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSysInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace msi;
 using namespace msi::sync;
@@ -20,6 +27,9 @@ class TestSyncResume : public QObject
 private slots:
     void initTestCase();
     void killedRunResumes();
+    void interruptedRunIsCancelledAndResumes_data();
+    void interruptedRunIsCancelledAndResumes();
+    void secondSyncOnTheWorkspaceIsRefused();
     void stormOf606();
     void tokenExpiresMidRun();
     void dailyQuotaStopsAndResumes();
@@ -31,7 +41,11 @@ private slots:
 private:
     static QStringList withoutMsi(const QStringList &digest);
     static void checkMsiMatchesMarketo(const sandbox::Sandbox &sandbox);
-    int runCli(const QStringList &arguments, const QString &workspace, QString *out = nullptr);
+    int runCli(const QStringList &arguments, const QString &workspace, QString *out = nullptr,
+               QString *err = nullptr);
+    // Starts msi-bridge-cli sync on a slow sandbox and returns once it is writing stage 3.
+    bool startSyncInStage3(QProcess *child, const QString &workspace, const QStringList &extra,
+                           QString *progress);
     QProcessEnvironment cliEnvironment() const;
 
     QTemporaryDir m_dir;
@@ -90,7 +104,8 @@ QProcessEnvironment TestSyncResume::cliEnvironment() const
 }
 
 // Runs msi-bridge-cli to the end while this thread keeps serving the in-process sandbox.
-int TestSyncResume::runCli(const QStringList &arguments, const QString &workspace, QString *out)
+int TestSyncResume::runCli(const QStringList &arguments, const QString &workspace, QString *out,
+                           QString *err)
 {
     QProcess process;
     process.setProcessEnvironment(cliEnvironment());
@@ -104,7 +119,30 @@ int TestSyncResume::runCli(const QStringList &arguments, const QString &workspac
         QTest::qWait(20);
     if (out)
         *out = QString::fromUtf8(process.readAllStandardOutput());
+    if (err)
+        *err = QString::fromUtf8(process.readAllStandardError());
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool TestSyncResume::startSyncInStage3(QProcess *child, const QString &workspace,
+                                       const QStringList &extra, QString *progress)
+{
+    child->setProcessEnvironment(cliEnvironment());
+    child->start(QStringLiteral(MSI_BINARY_DIR "/app/cli/msi-bridge-cli"),
+                 QStringList{QStringLiteral("--workspace"), workspace, QStringLiteral("sync"),
+                             QStringLiteral("--batch-size"), QStringLiteral("3")}
+                     + extra);
+    if (!child->waitForStarted())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (child->state() != QProcess::NotRunning && timer.elapsed() < 120'000) {
+        QTest::qWait(10);
+        *progress += QString::fromUtf8(child->readAllStandardError());
+        if (progress->contains(u"Leads: 9/"))
+            return true;
+    }
+    return false;
 }
 
 void TestSyncResume::killedRunResumes()
@@ -143,6 +181,9 @@ void TestSyncResume::killedRunResumes()
     }
     QVERIFY2(killed, qPrintable(progress.right(500)));
     QVERIFY(child.waitForFinished());
+    // The killed run's workspace lock is still there; the next run sees that its process is gone
+    // and takes it over (a killed run never blocks the next one).
+    QVERIFY(QFileInfo::exists(workspace + u".lock"_qs));
     // Part of the people are in Marketo; the rest is not.
     QVERIFY(withoutMsi(synctest::stateDigest(sandbox)) != withoutMsi(m_reference));
 
@@ -155,6 +196,147 @@ void TestSyncResume::killedRunResumes()
     const QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.at(1).toObject().value(u"status").toString(), u"interrupted"_qs);
+    QVERIFY(!QFileInfo::exists(workspace + u".lock"_qs));
+}
+
+// Ctrl+C (or a SIGTERM) in the middle of stage 3: the engine stops between calls, the run is
+// journaled as cancelled, the result is still printed (one JSON document), the exit code is 130;
+// the next sync resumes to the undisturbed run's state.
+void TestSyncResume::interruptedRunIsCancelledAndResumes_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<bool>("json");
+    QTest::newRow("SIGINT, --json") << int(SIGINT) << true;
+    QTest::newRow("SIGTERM, --json") << int(SIGTERM) << true;
+    QTest::newRow("SIGINT, text") << int(SIGINT) << false;
+}
+
+void TestSyncResume::interruptedRunIsCancelledAndResumes()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(bool, json);
+    sandbox::SandboxOptions options;
+    options.marketoLatencyMs = 120;
+    sandbox::Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(options, &error), qPrintable(error));
+    const QString workspace =
+        m_dir.filePath(u"interrupted-%1-%2.sqlite"_qs.arg(signalNumber).arg(json));
+    QCOMPARE(runCli({QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
+                     sandbox.salesforceUrl().toString(), QStringLiteral("--marketo-url"),
+                     sandbox.marketoUrl().toString()},
+                    workspace),
+             0);
+
+    QProcess child;
+    QString progress;
+    QVERIFY2(startSyncInStage3(&child, workspace,
+                               json ? QStringList{QStringLiteral("--json")} : QStringList(),
+                               &progress),
+             qPrintable(progress.right(500)));
+    QCOMPARE(::kill(pid_t(child.processId()), signalNumber), 0);
+    QElapsedTimer timer;
+    timer.start();
+    while (child.state() != QProcess::NotRunning && timer.elapsed() < 60'000)
+        QTest::qWait(10);
+    QCOMPARE(child.state(), QProcess::NotRunning);
+    progress += QString::fromUtf8(child.readAllStandardError());
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(child.exitCode(), 130);
+    QVERIFY2(progress.contains(u"Interrupted: stopping after the current call"_qs),
+             qPrintable(progress.right(500)));
+    const QByteArray out = child.readAllStandardOutput();
+    if (json) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(out, &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError && document.isObject(), out.constData());
+        QCOMPARE(document.object().value(u"status").toString(), u"cancelled"_qs);
+        QCOMPARE(document.object().value(u"exitCode").toInt(), 130);
+        QVERIFY(document.object().value(u"run").toInteger() > 0);
+    } else {
+        QVERIFY2(out.contains("continues where this one stopped"), out.constData());
+    }
+    QVERIFY(!QFileInfo::exists(workspace + u".lock"_qs)); // released as the run ended
+    // Part of the people are in Marketo; the rest is not.
+    QVERIFY(withoutMsi(synctest::stateDigest(sandbox)) != withoutMsi(m_reference));
+
+    QString runs;
+    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
+    QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"cancelled"_qs);
+    QCOMPARE(history.at(0).toObject().value(u"journalStatus").toString(), u"cancelled"_qs);
+
+    // The next run resumes: nothing duplicated, nothing lost.
+    QCOMPARE(runCli({QStringLiteral("sync")}, workspace), 1); // 1: the sample org's findings
+    QCOMPARE(synctest::stateDigest(sandbox), m_reference);
+    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
+    history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"findings"_qs);
+    QCOMPARE(history.at(1).toObject().value(u"status").toString(), u"cancelled"_qs);
+}
+
+// Two syncs on one workspace started a moment apart: the second fails fast (exit 2) naming the
+// process that holds the workspace, journals nothing and sends nothing; the first runs to the
+// undisturbed run's state.
+void TestSyncResume::secondSyncOnTheWorkspaceIsRefused()
+{
+    sandbox::SandboxOptions options;
+    options.marketoLatencyMs = 120;
+    sandbox::Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(options, &error), qPrintable(error));
+    const QString workspace = m_dir.filePath(QStringLiteral("two-syncs.sqlite"));
+    QCOMPARE(runCli({QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
+                     sandbox.salesforceUrl().toString(), QStringLiteral("--marketo-url"),
+                     sandbox.marketoUrl().toString()},
+                    workspace),
+             0);
+
+    QProcess first;
+    first.setProcessEnvironment(cliEnvironment());
+    first.start(QStringLiteral(MSI_BINARY_DIR "/app/cli/msi-bridge-cli"),
+                {QStringLiteral("--workspace"), workspace, QStringLiteral("sync")});
+    QVERIFY(first.waitForStarted());
+    // 0.3 s later, and not before the first one has begun its run (its first progress line).
+    QString progress;
+    QElapsedTimer timer;
+    timer.start();
+    while ((timer.elapsed() < 300 || progress.isEmpty()) && timer.elapsed() < 30'000
+           && first.state() != QProcess::NotRunning) {
+        QTest::qWait(10);
+        progress += QString::fromUtf8(first.readAllStandardError());
+    }
+    QVERIFY2(first.state() == QProcess::Running, qPrintable(progress));
+    QElapsedTimer secondTimer;
+    secondTimer.start();
+    QString out;
+    QString err;
+    QCOMPARE(runCli({QStringLiteral("sync"), QStringLiteral("--json")}, workspace, &out, &err), 2);
+    QVERIFY2(secondTimer.elapsed() < 20'000, "the second sync did not fail fast");
+    const QString pid = QString::number(first.processId());
+    QVERIFY2(err.contains(u"another sync is running on workspace"_qs), qPrintable(err));
+    QVERIFY2(err.contains(u"process "_qs + pid + u" (msi-bridge-cli)"_qs), qPrintable(err));
+    QVERIFY2(err.contains(u"on host "_qs + QSysInfo::machineHostName()), qPrintable(err));
+    const QJsonObject json = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(json.value(u"status").toString(), u"usage"_qs);
+    QCOMPARE(json.value(u"exitCode").toInt(), 2);
+    QCOMPARE(json.value(u"error").toObject().value(u"code").toString(), u"configuration"_qs);
+    QVERIFY(json.value(u"error").toObject().value(u"message").toString().contains(pid));
+    QVERIFY(first.state() == QProcess::Running); // not disturbed
+
+    timer.restart();
+    while (first.state() != QProcess::NotRunning && timer.elapsed() < 240'000)
+        QTest::qWait(20);
+    QCOMPARE(first.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(first.exitCode(), 1); // the sample org's findings
+    QCOMPARE(synctest::stateDigest(sandbox), m_reference);
+    QString runs;
+    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
+    const QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    QCOMPARE(history.size(), 1); // the refused sync journaled nothing, nor marked the first one
+    QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"findings"_qs);
 }
 
 void TestSyncResume::stormOf606()

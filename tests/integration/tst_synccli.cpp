@@ -4,6 +4,7 @@
 #include "sandbox/Sandbox.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +28,10 @@ private slots:
     void laterStageAloneIsBlocked();
     void syncJson();
     void runsAndFailures();
+    void failedConnectLeavesNoFile_data();
+    void failedConnectLeavesNoFile();
+    void quotaEstimateSaysWhenItDoesNotFit_data();
+    void quotaEstimateSaysWhenItDoesNotFit();
 
 private:
     struct Result
@@ -127,11 +132,12 @@ void TestSyncCli::connectSwappedUrls()
     QVERIFY2(result.err.contains(u"--marketo-url "_qs + QUrl(sf).toDisplayString()
                                  + u" answered like a Salesforce instance, not Marketo"_qs),
              qPrintable(result.err));
-    // Nothing was kept: the workspace is still not connected.
+    // Nothing was kept: no workspace was made.
+    QVERIFY(!QFileInfo::exists(workspace));
     const Result sync = cli({QStringLiteral("sync"), QStringLiteral("--dry-run"),
                              QStringLiteral("--workspace"), workspace});
     QCOMPARE(sync.code, 2);
-    QVERIFY2(sync.err.contains(u"is not connected"_qs), qPrintable(sync.err));
+    QVERIFY2(sync.err.contains(u"no workspace at "_qs + workspace), qPrintable(sync.err));
 
     // Only one of them wrong: the Marketo URL given for both.
     const Result both = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("connect"),
@@ -274,7 +280,7 @@ void TestSyncCli::runsAndFailures()
     const QString csvPath = m_dir.filePath(QStringLiteral("failures.csv"));
     const Result failures = cli({QStringLiteral("failures"), run, QStringLiteral("--csv"), csvPath,
                                  QStringLiteral("--workspace"), m_workspace});
-    QCOMPARE(failures.code, 0);
+    QCOMPARE(failures.code, 1); // it lists records: findings, as for every verb
     QVERIFY(failures.out.contains(u"0037F000009XkPbQAK")); // Stella, skipped
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -282,6 +288,108 @@ void TestSyncCli::runsAndFailures()
     QCOMPARE(lines.first(), u"stage,record,outcome,reason,marketoId,attempts"_qs);
     // Stella, Pat's and Andy's Leads, and Stella's 5 roles at least.
     QVERIFY(lines.size() - 1 >= 8);
+    const Result json = cli({QStringLiteral("failures"), run, QStringLiteral("--json"),
+                             QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(json.code, 1);
+    QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).array().size() >= 8);
+
+    // A run that left nothing behind: sales persons only, all in sync now.
+    const Result clean = cli({QStringLiteral("sync"), QStringLiteral("--stages"), QStringLiteral("1"),
+                              QStringLiteral("--json"), QStringLiteral("--workspace"), m_workspace});
+    QVERIFY2(clean.code == 0, qPrintable(clean.err));
+    const QString cleanRun =
+        QString::number(QJsonDocument::fromJson(clean.out.toUtf8()).object().value(u"run").toInteger());
+    const Result none = cli({QStringLiteral("failures"), cleanRun, QStringLiteral("--workspace"),
+                             m_workspace});
+    QCOMPARE(none.code, 0);
+    QVERIFY2(none.out.contains(u"has no failed or blocked records"_qs), qPrintable(none.out));
+    const Result noneJson = cli({QStringLiteral("failures"), cleanRun, QStringLiteral("--json"),
+                                 QStringLiteral("--workspace"), m_workspace});
+    QCOMPARE(noneJson.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(noneJson.out.toUtf8()).array().size(), 0);
+}
+
+// A connect that fails makes no workspace: wrong secret (3), a secret missing (2), a swapped URL
+// (connectSwappedUrls). With --json, one document on stdout with the error.
+void TestSyncCli::failedConnectLeavesNoFile_data()
+{
+    QTest::addColumn<QString>("variable");
+    QTest::addColumn<QByteArray>("value"); // empty: unset
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("errorCode");
+    QTest::newRow("wrong Salesforce secret") << u"MSI_BRIDGE_SF_CLIENT_SECRET"_qs
+                                             << QByteArray("wrong") << 3 << u"connection"_qs;
+    QTest::newRow("wrong Marketo secret") << u"MSI_BRIDGE_MARKETO_CLIENT_SECRET"_qs
+                                          << QByteArray("wrong") << 3 << u"connection"_qs;
+}
+
+void TestSyncCli::failedConnectLeavesNoFile()
+{
+    QFETCH(QString, variable);
+    QFETCH(QByteArray, value);
+    QFETCH(int, code);
+    QFETCH(QString, errorCode);
+    const QString workspace = m_dir.filePath(QStringLiteral("new/failed-connect.sqlite"));
+    const QByteArray saved = qgetenv(qPrintable(variable));
+    qputenv(qPrintable(variable), value);
+    const Result result = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("connect"),
+                               QStringLiteral("--salesforce-url"), m_sandbox.salesforceUrl().toString(),
+                               QStringLiteral("--marketo-url"), m_sandbox.marketoUrl().toString(),
+                               QStringLiteral("--json")});
+    qputenv(qPrintable(variable), saved);
+    QCOMPARE(result.code, code);
+    const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(json.value(u"connected").toBool(true), false);
+    QCOMPARE(json.value(u"exitCode").toInt(), code);
+    QCOMPARE(json.value(u"error").toObject().value(u"code").toString(), errorCode);
+    QVERIFY(!QFileInfo::exists(workspace));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("new"))));
+}
+
+// The estimate says plainly, before any write, when the run needs more Marketo calls than today
+// leaves (the sample org's first run: 7 writes after 6 reads); the run goes on all the same.
+void TestSyncCli::quotaEstimateSaysWhenItDoesNotFit_data()
+{
+    QTest::addColumn<QString>("quota");
+    QTest::addColumn<bool>("fits");
+    QTest::newRow("8 a day") << u"8"_qs << false;
+    QTest::newRow("50,000 a day") << u"50000"_qs << true;
+}
+
+void TestSyncCli::quotaEstimateSaysWhenItDoesNotFit()
+{
+    QFETCH(QString, quota);
+    QFETCH(bool, fits);
+    sandbox::Sandbox sandbox; // the sample org as it is before any sync
+    QString error;
+    QVERIFY2(sandbox.start(sandbox::SandboxOptions{}, &error), qPrintable(error));
+    const QString workspace = m_dir.filePath(u"quota-"_qs + quota + u".sqlite"_qs);
+    const Result connected = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("connect"),
+                                  QStringLiteral("--salesforce-url"), sandbox.salesforceUrl().toString(),
+                                  QStringLiteral("--marketo-url"), sandbox.marketoUrl().toString()});
+    QVERIFY2(connected.code == 0, qPrintable(connected.err));
+    const Result json = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("sync"),
+                             QStringLiteral("--dry-run"), QStringLiteral("--daily-quota"), quota,
+                             QStringLiteral("--json")});
+    QCOMPARE(json.code, 1);
+    const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(document.value(u"quotaFits").toBool(!fits), fits);
+    const QJsonObject estimate = document.value(u"quota").toObject();
+    QCOMPARE(estimate.value(u"fits").toBool(!fits), fits);
+    QCOMPARE(estimate.value(u"totalCalls").toInt() > estimate.value(u"remaining").toInt(), !fits);
+    const QString warning = u"Warning: this run needs "_qs;
+    QCOMPARE(json.err.contains(warning), !fits);
+    const Result text = cli({QStringLiteral("--workspace"), workspace, QStringLiteral("sync"),
+                             QStringLiteral("--dry-run"), QStringLiteral("--daily-quota"), quota});
+    QCOMPARE(text.code, 1);
+    QCOMPARE(text.err.contains(warning), !fits);
+    if (!fits) {
+        // Right after the estimate, naming what is needed and what is left.
+        const QString line = text.err.section(u"Marketo calls needed: "_qs, 1).section(u'\n', 1, 1);
+        QVERIFY2(line.startsWith(warning), qPrintable(text.err));
+        QVERIFY2(line.contains(u" of today's 8 are left"_qs), qPrintable(line));
+        QVERIFY2(line.contains(u"exit 4"_qs), qPrintable(line));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)

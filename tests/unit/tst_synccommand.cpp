@@ -5,6 +5,7 @@
 #include "cli/CliApplication.h"
 #include "cli/CliSyncRun.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,10 +65,11 @@ void TestSyncCommand::fallbackSalesPerson()
         {outStream, errStream});
     outStream.flush();
     errStream.flush();
-    QCOMPARE(code, 2); // accepted values stop later: the workspace was never connected
+    QCOMPARE(code, 2); // accepted values stop later: there is no workspace (and none is made)
     QVERIFY(out.isEmpty());
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"never-connected.sqlite"_qs)));
     if (accepted) {
-        QVERIFY2(err.contains(u"is not connected"_qs), qPrintable(err));
+        QVERIFY2(err.contains(u"no workspace at "_qs), qPrintable(err));
         QVERIFY2(!err.contains(u"--fallback-sales-person"_qs), qPrintable(err));
     } else {
         QVERIFY2(err.contains(u"--fallback-sales-person"_qs), qPrintable(err));
@@ -122,10 +124,11 @@ void TestSyncCommand::records()
                                      {outStream, errStream});
     outStream.flush();
     errStream.flush();
-    QCOMPARE(code, 2); // accepted values stop later: the workspace was never connected
+    QCOMPARE(code, 2); // accepted values stop later: there is no workspace (and none is made)
     QVERIFY(out.isEmpty());
+    QVERIFY(!QFileInfo::exists(workspace));
     if (cause.isEmpty()) {
-        QVERIFY2(err.contains(u"is not connected"_qs), qPrintable(err));
+        QVERIFY2(err.contains(u"no workspace at "_qs), qPrintable(err));
         QVERIFY2(!err.contains(u"--records"_qs), qPrintable(err));
     } else {
         QVERIFY2(err.contains(u"--records"_qs), qPrintable(err));
