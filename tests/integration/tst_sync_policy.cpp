@@ -27,7 +27,7 @@ const QString kSean = u"0037F000009XkPVQA0"_qs;      // Contact Sean Forbes, ado
 QJsonObject mappingDocument(const QStringList &leaveOut, const QString &fallback)
 {
     QJsonArray rows;
-    for (const QString object : {u"Lead"_qs, u"Contact"_qs}) {
+    for (const QString &object : {u"Lead"_qs, u"Contact"_qs}) {
         for (const sync::MsiFieldMapping &field : sync::SyncPolicy::defaultMsiFields()) {
             if (leaveOut.contains(object + u'.' + field.marketoField))
                 continue;

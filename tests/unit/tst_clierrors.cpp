@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QTest>
 
 using namespace msi;
@@ -61,7 +62,10 @@ void TestCliErrors::initTestCase()
         store::Workspace workspace(m_unconnected);
         QVERIFY2(workspace.open(&error), qPrintable(error));
     }
-    m_connected = m_dir.filePath(u"connected.sqlite"_qs);
+    // Secrets are keyed by workspace name in the one keychain all tests share: a name no other
+    // test uses, so no secret that another test's `connect` saved is found here.
+    m_connected = m_dir.filePath(u"clierrors-connected-%1.sqlite"_qs
+                                     .arg(QUuid::createUuid().toString(QUuid::Id128)));
     store::Workspace workspace(m_connected);
     QVERIFY2(workspace.open(&error), qPrintable(error));
     sync::EngineConnection connection;
