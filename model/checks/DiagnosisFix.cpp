@@ -130,10 +130,17 @@ QString DiagnosisFix::manualStep(const DiagnosisLink &link)
         return tr("Correct the e-mail '%1' in Salesforce: it is not a valid address, and Marketo "
                   "may refuse the person until it is.")
             .arg(link.salesforce.toString());
-    if (problem == u"company-legacy")
-        return tr("Delete the legacy Marketo company (%1) once no lead points to it: its 15-character "
-                  "externalCompanyId cannot be updated, and the 18-character company replaces it.")
-            .arg(records);
+    if (problem == u"company-legacy") {
+        // Only the legacy records: the link's first Marketo record is the company to keep.
+        QStringList legacy;
+        for (const QJsonObject &company : link.otherMarketoRecords)
+            legacy.append(QStringLiteral("company:%1").arg(company.value(u"id").toInteger()));
+        return tr("Delete the legacy Marketo company (%1) once no lead points to it: its "
+                  "15-character externalCompanyId cannot be updated, and company %2 with the "
+                  "18-character ID replaces it.")
+            .arg(legacy.join(QStringLiteral(", ")))
+            .arg(link.marketoRecord.value(u"id").toInteger());
+    }
     if (problem == u"no-scores")
         return tr("Marketo has not scored this person yet; the scores arrive after Marketo sees "
                   "activity, and the next sync writes them back.");

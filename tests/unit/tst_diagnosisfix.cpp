@@ -48,6 +48,7 @@ private slots:
     void chainRecords();
     void manualSteps_data();
     void manualSteps();
+    void legacyCompanyStepKeepsTheNewCompany();
     void fixableProblems_data();
     void fixableProblems();
 };
@@ -120,6 +121,28 @@ void TestDiagnosisFix::manualSteps()
     const QString steps = plan.manualSteps.join(u'\n');
     for (const QString &mention : mentions)
         QVERIFY2(steps.contains(mention), qPrintable(steps));
+}
+
+// M-02 after the fix: the 18-character company (here 20) exists beside legacy company 7; the
+// admin is told to delete 7 only, never the company that replaces it.
+void TestDiagnosisFix::legacyCompanyStepKeepsTheNewCompany()
+{
+    SystemState state = sample();
+    state.mktoCompanies.append(QJsonObject{{u"id"_qs, 20},
+                                           {u"externalCompanyId"_qs, u"0017F000007y8FKQAY"_qs},
+                                           {u"company"_qs, u"United Oil & Gas Corp."_qs}});
+    const MsiDiagnosis diagnosis(state);
+    const MsiDiagnosis::Lookup found = diagnosis.find(u"0017F000007y8FKQAY"_qs);
+    QCOMPARE(found.candidates.size(), 1);
+    const FixPlan plan = DiagnosisFix::plan(diagnosis.diagnose(*found.candidates.first()), diagnosis);
+    QString step;
+    for (const QString &s : plan.manualSteps) {
+        if (s.contains(u"legacy Marketo company"))
+            step = s;
+    }
+    QVERIFY2(step.contains(u"(company:7)"), qPrintable(plan.manualSteps.join(u'\n')));
+    QVERIFY2(step.contains(u"company 20 with the 18-character ID"), qPrintable(step));
+    QVERIFY2(!step.contains(u"company:20"), qPrintable(step));
 }
 
 void TestDiagnosisFix::fixableProblems_data()
