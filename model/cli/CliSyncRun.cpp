@@ -2,6 +2,7 @@
 
 #include "cli/CliErrorReport.h"
 #include "cli/InterruptWatcher.h"
+#include "cli/IdOption.h"
 
 #include "core/SalesforceId.h"
 #include "sync/SyncController.h"
@@ -100,20 +101,9 @@ QString CliSyncRun::parseRecordIds(const QString &list, QSet<QString> *ids18)
                       "0037F000009XkPZQA0,0067F000004dRt8QAE (an empty value was given).")
                 .arg(option);
         const core::SalesforceId id(value);
-        switch (id.status()) {
-        case core::SalesforceId::Status::Valid18:
-        case core::SalesforceId::Status::Valid15:
-            break;
-        case core::SalesforceId::Status::CaseDamaged:
-            return tr("%1 '%2' is not a valid Salesforce ID: its checksum does not match the case "
-                      "of its letters (changed by a tool?); the ID it was is probably %3.")
-                .arg(option, value, id.id18());
-        case core::SalesforceId::Status::BadChecksum:
-        case core::SalesforceId::Status::BadLength:
-        case core::SalesforceId::Status::BadCharacters:
-            return tr("%1 '%2' is not a valid Salesforce ID: %3.")
-                .arg(option, value, id.explanation());
-        }
+        const QString invalid = IdOption::problem(option, value, id, tr("Salesforce ID"));
+        if (!invalid.isEmpty())
+            return invalid;
         const QString object = id.objectType();
         if (!isSyncedObject(object)) {
             return tr("%1 '%2' is not a record the sync sends: its key prefix %3 is %4; give IDs "

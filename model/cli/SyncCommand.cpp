@@ -3,6 +3,7 @@
 #include "cli/CliErrorReport.h"
 #include "cli/CliSession.h"
 #include "cli/CliSyncRun.h"
+#include "cli/IdOption.h"
 
 #include "core/SalesforceId.h"
 #include "store/Workspace.h"
@@ -25,19 +26,9 @@ QString SyncCommand::fallbackSalesPersonProblem(const QString &value, QString *i
     if (value.isEmpty())
         return tr("%1 needs the ID of a Salesforce User (005...).").arg(option);
     const core::SalesforceId id(value);
-    switch (id.status()) {
-    case core::SalesforceId::Status::Valid18:
-    case core::SalesforceId::Status::Valid15:
-        break;
-    case core::SalesforceId::Status::CaseDamaged:
-        return tr("%1 '%2' is not a valid User ID: its checksum does not match the case of its "
-                  "letters (changed by a tool?); the ID it was is probably %3.")
-            .arg(option, value, id.id18());
-    case core::SalesforceId::Status::BadChecksum:
-    case core::SalesforceId::Status::BadLength:
-    case core::SalesforceId::Status::BadCharacters:
-        return tr("%1 '%2' is not a valid User ID: %3.").arg(option, value, id.explanation());
-    }
+    const QString invalid = IdOption::problem(option, value, id, tr("User ID"));
+    if (!invalid.isEmpty())
+        return invalid;
     const QString prefix = id.keyPrefix();
     if (prefix != u"005") {
         const QString object = id.objectType();
