@@ -104,6 +104,19 @@ void HttpJob::cancel()
     finish(r);
 }
 
+int HttpJob::cancelWaiting(QObject *owner)
+{
+    int cancelled = 0;
+    const QList<HttpJob *> jobs = owner->findChildren<HttpJob *>(Qt::FindDirectChildrenOnly);
+    for (const QPointer<HttpJob> job : jobs) {
+        if (job && !job->m_finished && !job->onTheWire()) {
+            job->cancel();
+            ++cancelled;
+        }
+    }
+    return cancelled;
+}
+
 void HttpJob::acquireAndSend()
 {
     if (m_finished || m_cancelled)

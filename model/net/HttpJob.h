@@ -34,6 +34,11 @@ public:
     void start();
     // Stops the call; finished() reports a Network error "cancelled".
     void cancel();
+    // True while a request is on the wire (its answer may change the server's state); false
+    // while the job waits: for the rate limiter, a back-off, a 606 window, a token.
+    bool onTheWire() const { return !m_reply.isNull(); }
+    // Cancels every job of `owner` (its direct children) that is not on the wire; the number.
+    static int cancelWaiting(QObject *owner);
 
     const HttpRequest &request() const { return m_request; }
     QString endpoint() const;

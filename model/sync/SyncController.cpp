@@ -50,8 +50,10 @@ bool SyncController::start(const QString &workspacePath, const EngineConnection 
 
 void SyncController::cancel()
 {
-    if (m_engine)
+    if (m_engine) {
         m_engine->requestCancel();
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::abortWaits, Qt::QueuedConnection);
+    }
 }
 
 void SyncController::cleanUp()

@@ -37,6 +37,19 @@ void SyncEngine::start()
     signIn();
 }
 
+void SyncEngine::abortWaits()
+{
+    if (!m_cancel.load())
+        return;
+    int aborted = 0;
+    if (m_marketo)
+        aborted += net::HttpJob::cancelWaiting(m_marketo);
+    if (m_salesforce)
+        aborted += net::HttpJob::cancelWaiting(m_salesforce);
+    if (aborted > 0)
+        qCInfo(lcSync) << "cancel: ended" << aborted << "waiting call(s)";
+}
+
 bool SyncEngine::cancelled()
 {
     if (!m_cancel.load())
@@ -85,11 +98,20 @@ void SyncEngine::emitProgress(Stage stage)
                        m_meter.etaMs());
 }
 
-void SyncEngine::stop(RunResult::Status status, const QString &message)
+void SyncEngine::stop(RunResult::Status status, QString message)
 {
     if (m_done)
         return;
     m_done = true;
+    if (m_cancel.load()
+        && (status == RunResult::Status::Connection || status == RunResult::Status::Usage)
+        && m_result.runId > 0) {
+        // The error is the cancelled call itself (or met while stopping): the run was cancelled.
+        qCInfo(lcSync).noquote() << "cancelled while:" << message;
+        status = RunResult::Status::Cancelled;
+    }
+    if (status == RunResult::Status::Cancelled)
+        message = tr("Cancelled. The next run continues where this one stopped.");
     m_result.status = status;
     m_result.message = message;
     m_result.elapsedMs = m_clock.elapsed();

@@ -55,6 +55,10 @@ public:
     void start();
     // Thread-safe: stops between calls, leaving a resumable state.
     void requestCancel() { m_cancel.store(true); }
+    // In the engine's thread, after requestCancel(): calls that only wait (a 606 window, a
+    // back-off, the rate limiter) end now; a request on the wire is let finish, so its outcome
+    // is journaled.
+    void abortWaits();
 
     // The Salesforce objects a run reads, in stage order, and the fields it reads of each
     // (without the MSI fields, which come from the mapping). Anything else that stores Salesforce
@@ -113,7 +117,7 @@ private:
                      int requests, const QString &errorCode);
     void journalNotSent(Stage stage);
     bool cancelled();
-    void stop(RunResult::Status status, const QString &message);
+    void stop(RunResult::Status status, QString message);
     void complete();
     void emitProgress(Stage stage);
 

@@ -30,6 +30,7 @@ private slots:
     void interruptedRunIsCancelledAndResumes_data();
     void interruptedRunIsCancelledAndResumes();
     void secondSyncOnTheWorkspaceIsRefused();
+    void cancelEndsA606Wait();
     void stormOf606();
     void tokenExpiresMidRun();
     void dailyQuotaStopsAndResumes();
@@ -275,6 +276,42 @@ void TestSyncResume::interruptedRunIsCancelledAndResumes()
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"findings"_qs);
     QCOMPARE(history.at(1).toObject().value(u"status").toString(), u"cancelled"_qs);
+}
+
+// Cancel at any time: while the Marketo client waits out a 606 (Marketo names a 20 s window and
+// every answer is 606 here), the run ends at once as cancelled, not after the waits as a
+// connection failure; once the storm is over the next run ends in the undisturbed state.
+void TestSyncResume::cancelEndsA606Wait()
+{
+    sandbox::SandboxOptions options;
+    options.faults = QStringLiteral("mkto:606~/rest/v1/salespersons.json");
+    sandbox::Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(options, &error), qPrintable(error));
+    const QString workspace = m_dir.filePath(QStringLiteral("cancel-606.sqlite"));
+    const EngineConnection connection = synctest::connectionFor(sandbox);
+
+    SyncController controller;
+    QSignalSpy finished(&controller, &SyncController::finished);
+    controller.start(workspace, connection, RunOptions{});
+    // The run reads Salesforce (well under a second on loopback), then asks Marketo for the
+    // sales persons and meets the 606: it is waiting out the window now.
+    QTest::qWait(2'500);
+    QVERIFY(finished.isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    controller.cancel();
+    QVERIFY(finished.wait(5'000));
+    QVERIFY2(timer.elapsed() < 5'000, qPrintable(QString::number(timer.elapsed())));
+    const RunResult cancelled = finished.first().first().value<RunResult>();
+    QCOMPARE(cancelled.status, RunResult::Status::Cancelled);
+    QVERIFY2(cancelled.message.contains(u"continues where this one stopped"),
+             qPrintable(cancelled.message));
+
+    QVERIFY(sandbox.setFaults(QString(), 1));
+    const RunResult resumed = synctest::runSync(workspace, connection);
+    QCOMPARE(resumed.status, RunResult::Status::Findings);
+    QCOMPARE(synctest::stateDigest(sandbox), m_reference);
 }
 
 // Two syncs on one workspace started a moment apart: the second fails fast (exit 2) naming the
