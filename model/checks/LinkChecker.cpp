@@ -283,11 +283,42 @@ std::optional<DiagnosisLink> LinkChecker::personEmailSyntax(const QJsonObject &s
     return l;
 }
 
+DiagnosisLink LinkChecker::queueOwner(const QString &link, const QJsonObject &sfRecord) const
+{
+    const QString owner = Records::id18(sfRecord, kOwner);
+    const SalesforceId ownerId(owner);
+    DiagnosisLink l = make(link, Verdict::Fail, QStringLiteral("owner-not-user"),
+                           tr("%1 is owned by %2 %3, not a user, and the workspace names no "
+                              "fallback sales person: the sync blocks it and MSI shows no sales "
+                              "person for it. Fix: assign a user as owner in Salesforce, or set a "
+                              "fallback sales person for queue-owned records")
+                               .arg(Records::sfLabel(sfRecord),
+                                    ownerId.objectType().isEmpty() ? tr("record")
+                                                                   : ownerId.objectType(),
+                                    owner.isEmpty() ? Records::text(sfRecord, kOwner) : owner),
+                           owner, {});
+    l.subject = owner;
+    l.salesforceRecord = sfRecord;
+    return l;
+}
+
+QString LinkChecker::expectedSalesPerson(const QJsonObject &sfRecord) const
+{
+    const QString owner = Records::id18(sfRecord, kOwner);
+    if (owner.isEmpty() || SalesforceId(owner).objectType() == u"User")
+        return owner;
+    // A queue: the sync sends the fallback sales person when the workspace names one.
+    const SalesforceId fallback(m_index.state().fallbackSalesPersonId);
+    return fallback.isValid() && fallback.objectType() == u"User" ? fallback.id18() : QString();
+}
+
 DiagnosisLink LinkChecker::ownerLink(const QString &kind, const QJsonObject &mkto,
                                      const QJsonObject &sfRecord) const
 {
     const QString link = QStringLiteral("salesperson.link");
-    const QString owner = Records::id18(sfRecord, kOwner);
+    const QString owner = expectedSalesPerson(sfRecord);
+    if (owner.isEmpty())
+        return queueOwner(link, sfRecord);
     const QString value = Records::text(mkto, kSalesPersonId).trimmed();
     const QString label = Records::mktoLabel(kind, mkto);
     DiagnosisLink l;
@@ -334,24 +365,17 @@ DiagnosisLink LinkChecker::salesPerson(const QJsonObject &sfRecord, const QJsonO
     *user = nullptr;
     *salesPerson = nullptr;
     const QString link = QStringLiteral("salesperson");
-    const QString owner = Records::id18(sfRecord, kOwner);
-    const SalesforceId ownerId(owner);
+    const QString recordOwner = Records::id18(sfRecord, kOwner);
     DiagnosisLink l;
-    l.subject = owner;
-    if (owner.isEmpty()) {
+    l.subject = recordOwner;
+    if (recordOwner.isEmpty()) {
         l = make(link, Verdict::Fail, QStringLiteral("owner-link-missing"),
                  tr("%1 has no owner in the data read").arg(Records::sfLabel(sfRecord)), {}, {});
         return l;
     }
-    if (ownerId.objectType() != u"User") {
-        l = make(link, Verdict::Warn, QStringLiteral("owner-not-user"),
-                 tr("%1 is owned by %2 %3, not a user; MSI shows no sales person for it. Fix: "
-                    "assign a user as owner")
-                     .arg(Records::sfLabel(sfRecord), ownerId.objectType(), owner),
-                 owner, {});
-        l.subject = owner;
-        return l;
-    }
+    const QString owner = expectedSalesPerson(sfRecord);
+    if (owner.isEmpty())
+        return queueOwner(link, sfRecord);
     *user = m_index.salesforce(owner);
     const QString userLabel = *user ? Records::sfLabel(**user) : tr("user %1").arg(owner);
     const RecordIndex::Refs exact = m_index.mktoSalesPersons(owner);
@@ -547,7 +571,14 @@ DiagnosisLink LinkChecker::company(const QJsonObject &account, const QJsonObject
 DiagnosisLink LinkChecker::companyOwner(const QJsonObject &account, const QJsonObject &company) const
 {
     const QString link = QStringLiteral("company.owner");
-    const QString owner = Records::id18(account, kOwner);
+    const QString owner = expectedSalesPerson(account);
+    if (owner.isEmpty()) {
+        DiagnosisLink l = queueOwner(link, account);
+        l.subject = Records::id18(account, kId);
+        l.marketoRecord = company;
+        l.marketo = textOrNull(company, kSalesPersonId);
+        return l;
+    }
     const QString value = Records::text(company, kSalesPersonId).trimmed();
     const QString label = Records::mktoLabel(QStringLiteral("company"), company);
     DiagnosisLink l;
@@ -622,7 +653,7 @@ DiagnosisLink LinkChecker::opportunity(const QJsonObject &sfOpportunity) const
     const QString link = QStringLiteral("opportunity");
     const QString id = Records::id18(sfOpportunity, kId);
     const QString account = Records::id18(sfOpportunity, QStringLiteral("AccountId"));
-    const QString owner = Records::id18(sfOpportunity, kOwner);
+    const QString owner = expectedSalesPerson(sfOpportunity);
     const QString label = Records::sfLabel(sfOpportunity);
     const QJsonObject expected{{kOppId, id},
                                {kCompanyId, account.isEmpty() ? QJsonValue() : QJsonValue(account)},

@@ -58,6 +58,12 @@ public:
     const QJsonObject *leadOf(const QString &personId18) const;
 
 private:
+    // The sales person the sync sends for a record: its owner when that is a user, else (a queue)
+    // the workspace's fallback sales person; empty when there is none.
+    QString expectedSalesPerson(const QJsonObject &sfRecord) const;
+    // The link when a queue owns the record and no fallback sales person is set.
+    DiagnosisLink queueOwner(const QString &link, const QJsonObject &sfRecord) const;
+
     const RecordIndex &m_index;
 };
 

@@ -28,6 +28,10 @@ struct SystemState
     // (field-level security shows as a missing field or updateable=false). Empty = not read.
     QJsonObject sfLeadDescribe;
     QJsonObject sfContactDescribe;
+
+    // The workspace's fallback sales person for records owned by a queue (18-character User
+    // ID, sync::WorkspacePolicy); empty = such records are blocked by the sync.
+    QString fallbackSalesPersonId;
 };
 
 } // namespace msi::checks

@@ -7,6 +7,7 @@
 
 #include "checks/MsiDiagnosis.h"
 #include "checks/Records.h"
+#include "session/WorkspaceState.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -230,6 +231,9 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
     }
     if (code != ExitOk)
         return code;
+    if (state.fallbackSalesPersonId.isEmpty() && source != CliDataSource::Kind::Sample
+        && source != CliDataSource::Kind::Seed)
+        state.fallbackSalesPersonId = session::WorkspaceState::fallbackSalesPerson(workspacePath);
     if (all)
         return runAll(state, json, streams);
 

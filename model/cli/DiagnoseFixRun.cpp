@@ -10,6 +10,7 @@
 #include "checks/RecordIndex.h"
 #include "checks/Records.h"
 #include "store/Workspace.h"
+#include "session/WorkspaceState.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,6 +60,10 @@ int DiagnoseFixRun::diagnose(checks::SystemState *state, Diagnosis *diagnosis,
 {
     const int code = CliDataSource::readRecord(m_query, {}, {}, m_workspacePath,
                                                QStringLiteral("diagnose"), state, report);
+    // The chain is checked as the fix's run will send it: with its fallback sales person.
+    state->fallbackSalesPersonId = m_fallbackSalesPerson.isEmpty()
+        ? session::WorkspaceState::fallbackSalesPerson(m_workspacePath)
+        : m_fallbackSalesPerson;
     return code != ExitOk ? code : DiagnoseCommand::diagnoseOne(*state, m_query, diagnosis, report);
 }
 

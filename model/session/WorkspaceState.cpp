@@ -2,7 +2,9 @@
 
 #include "store/SnapshotRepository.h"
 #include "store/Workspace.h"
+#include "sync/WorkspacePolicy.h"
 
+#include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace msi::session {
@@ -54,7 +56,19 @@ bool WorkspaceState::load(const QString &workspacePath, checks::SystemState *sta
     state->mktoOpportunities = readAll(snapshots, System::Marketo, QStringLiteral("opportunities"));
     state->mktoOpportunityRoles =
         readAll(snapshots, System::Marketo, QStringLiteral("opportunityRoles"));
+    state->fallbackSalesPersonId = sync::WorkspacePolicy::load(workspace).fallbackSalesPersonId;
     return true;
+}
+
+QString WorkspaceState::fallbackSalesPerson(const QString &workspacePath)
+{
+    // Only an existing file: opening a path that does not exist would create a workspace.
+    if (!QFileInfo(workspacePath).isFile())
+        return {};
+    store::Workspace workspace(workspacePath);
+    if (!workspace.open(nullptr))
+        return {};
+    return sync::WorkspacePolicy::load(workspace).fallbackSalesPersonId;
 }
 
 QFuture<WorkspaceState::Loaded> WorkspaceState::loadAsync(const QString &workspacePath)

@@ -16,6 +16,8 @@ class WorkspaceState final
     Q_DECLARE_TR_FUNCTIONS(msi::session::WorkspaceState)
 public:
     static bool load(const QString &workspacePath, checks::SystemState *state, QString *error);
+    // The fallback sales person the workspace's runs use (empty when none, or no workspace file).
+    static QString fallbackSalesPerson(const QString &workspacePath);
     struct Loaded
     {
         checks::SystemState state;

@@ -131,6 +131,8 @@ private slots:
     void lookup();
     void bulkGroupsByKind();
     void duplicatesKeepEveryRecord();
+    void queueOwnerUsesTheFallback_data();
+    void queueOwnerUsesTheFallback();
     void jsonContract();
 };
 
@@ -567,6 +569,56 @@ void TestMsiDiagnosis::duplicatesKeepEveryRecord()
         ids.append(other.value(u"id"_qs).toInteger());
     std::sort(ids.begin(), ids.end());
     QCOMPARE(ids, (QList<qint64>{1047, 1052}));
+}
+
+// A queue owns Edge Communications (and so Rose's Contact): the sync sends the workspace's fallback
+// sales person instead (María here, who owned it before), so the chain is checked against her;
+// without a fallback the sync blocks the records, which no re-sync mends (the admin must act).
+void TestMsiDiagnosis::queueOwnerUsesTheFallback_data()
+{
+    QTest::addColumn<QString>("fallback");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("link");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("account, no fallback: company owner")
+        << QString() << kEdge << u"company.owner"_qs << u"fail"_qs << u"owner-not-user"_qs;
+    QTest::newRow("account, no fallback: sales person")
+        << QString() << kEdge << u"salesperson"_qs << u"fail"_qs << u"owner-not-user"_qs;
+    QTest::newRow("account, fallback María: company owner")
+        << kMaria << kEdge << u"company.owner"_qs << u"pass"_qs << QString();
+    QTest::newRow("account, fallback María: sales person")
+        << kMaria << kEdge << u"salesperson"_qs << u"pass"_qs << QString();
+    QTest::newRow("contact, fallback María: owner link")
+        << kMaria << kRose << u"salesperson.link"_qs << u"pass"_qs << QString();
+    QTest::newRow("contact, no fallback: owner link")
+        << QString() << kRose << u"salesperson.link"_qs << u"fail"_qs << u"owner-not-user"_qs;
+}
+
+void TestMsiDiagnosis::queueOwnerUsesTheFallback()
+{
+    QFETCH(QString, fallback);
+    QFETCH(QString, query);
+    QFETCH(QString, link);
+    QFETCH(QString, verdict);
+    QFETCH(QString, problem);
+    const QString queue = u"00G7F000003AbCdUAK"_qs;
+    SystemState state = syncedRose();
+    byKey(state.sfAccounts, u"Id"_qs, kEdge)[u"OwnerId"_qs] = queue;
+    byKey(state.sfContacts, u"Id"_qs, kRose)[u"OwnerId"_qs] = queue;
+    state.fallbackSalesPersonId = fallback;
+    const MsiDiagnosis diagnosis(state);
+    const MsiDiagnosis::Lookup found = diagnosis.find(query);
+    QCOMPARE(found.candidates.size(), 1);
+    const Diagnosis d = diagnosis.diagnose(*found.candidates.first());
+    const DiagnosisLink *l = findLink(d, link, QString());
+    QVERIFY2(l, qPrintable(link));
+    QCOMPARE(DiagnosisLink::verdictName(l->verdict), verdict);
+    QCOMPARE(l->problem, problem);
+    if (!problem.isEmpty()) {
+        QVERIFY2(l->cause.contains(queue), qPrintable(l->cause));
+        QVERIFY2(l->cause.contains(u"fallback sales person"), qPrintable(l->cause));
+    }
 }
 
 void TestMsiDiagnosis::bulkGroupsByKind()
