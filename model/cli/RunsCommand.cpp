@@ -6,6 +6,7 @@
 #include "store/RunRepository.h"
 #include "store/Workspace.h"
 #include "sync/RunOptions.h"
+#include "sync/RunLock.h"
 #include "sync/RunStatusKey.h"
 #include "sync/SyncTypes.h"
 
@@ -57,7 +58,15 @@ int RunsCommand::run(const QStringList &arguments, CliStreams streams)
     QString error;
     if (!workspace.open(&error))
         return report.fail(Kind::Configuration, tr("runs: %1").arg(error));
-    const QList<store::RunInfo> runs = store::RunRepository(workspace).runs();
+    QList<store::RunInfo> runs = store::RunRepository(workspace).runs();
+    // A run still journaled as running while no live process holds the workspace was killed:
+    // say so now (the next sync marks it in the journal and resumes it).
+    if (!sync::RunLock::heldByLiveProcess(workspacePath)) {
+        for (store::RunInfo &run : runs) {
+            if (run.status == store::RunStatus::Running)
+                run.status = store::RunStatus::Interrupted;
+        }
+    }
     if (parser.isSet(jsonOption)) {
         QJsonArray array;
         for (const store::RunInfo &run : runs) {

@@ -4,6 +4,13 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSysInfo>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 namespace msi::sync {
 
@@ -12,6 +19,23 @@ RunLock::RunLock(const QString &workspacePath)
     , m_file(lockPath(workspacePath))
 {
     m_file.setStaleLockTime(0); // stale only when its process is gone, never by age
+}
+
+bool RunLock::heldByLiveProcess(const QString &workspacePath)
+{
+    QLockFile file(lockPath(workspacePath));
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (!file.getLockInfo(&pid, &host, &application))
+        return false;
+    if (!host.isEmpty() && host != QSysInfo::machineHostName())
+        return true;
+#ifdef Q_OS_UNIX
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+#else
+    return true;
+#endif
 }
 
 RunLock::~RunLock() = default;

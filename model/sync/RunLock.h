@@ -26,6 +26,10 @@ public:
     // name, host) or why the lock file could not be written.
     bool tryLock(QString *error);
     bool isLocked() const { return m_file.isLocked(); }
+    // Whether a live process holds the workspace's lock now, without taking it: false when no
+    // lock file is there or its process is gone (a killed run). A lock of another host counts as
+    // held (it cannot be told from here).
+    static bool heldByLiveProcess(const QString &workspacePath);
     void unlock() { m_file.unlock(); }
 
 private:

@@ -187,14 +187,19 @@ void TestSyncResume::killedRunResumes()
     QVERIFY(QFileInfo::exists(workspace + u".lock"_qs));
     // Part of the people are in Marketo; the rest is not.
     QVERIFY(withoutMsi(synctest::stateDigest(sandbox)) != withoutMsi(m_reference));
+    // Before any other run, 'runs' already says the killed run is not running any more.
+    QString runs;
+    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
+    QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"interrupted"_qs);
 
     // The next run resumes: nothing duplicated, nothing lost.
     QCOMPARE(runCli({QStringLiteral("sync")}, workspace), 1); // 1: the sample org's findings
     QCOMPARE(synctest::stateDigest(sandbox), m_reference);
 
-    QString runs;
     QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
-    const QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    history = QJsonDocument::fromJson(runs.toUtf8()).array();
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.at(1).toObject().value(u"status").toString(), u"interrupted"_qs);
     QVERIFY(!QFileInfo::exists(workspace + u".lock"_qs));
