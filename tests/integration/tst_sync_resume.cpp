@@ -364,6 +364,7 @@ void TestSyncResume::secondSyncOnTheWorkspaceIsRefused()
     const QJsonObject json = QJsonDocument::fromJson(out.toUtf8()).object();
     QCOMPARE(json.value(u"status").toString(), u"usage"_qs);
     QCOMPARE(json.value(u"exitCode").toInt(), 2);
+    QCOMPARE(json.value(u"run").toInteger(-1), 0); // no run was journaled
     QCOMPARE(json.value(u"error").toObject().value(u"code").toString(), u"configuration"_qs);
     QVERIFY(json.value(u"error").toObject().value(u"message").toString().contains(pid));
     QVERIFY(first.state() == QProcess::Running); // not disturbed
