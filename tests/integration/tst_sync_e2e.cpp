@@ -336,6 +336,10 @@ void TestSyncEndToEnd::imperfectionsReported_data()
     QTest::newRow("M-02 lead") << u"MKTO_EXTID_15CHAR"_qs << u"lead:1049"_qs;
     QTest::newRow("M-03") << u"MKTO_LEAD_DUP_EMAIL"_qs << u"lead:1052"_qs;
     QTest::newRow("M-04") << u"MKTO_LEAD_EMAIL_NORMALIZED_ONLY"_qs << u"lead:1048"_qs;
+    QTest::newRow("M-05 lead 1041") << u"MKTO_LEAD_UNLINKED_EMAIL_MATCH"_qs << u"lead:1041"_qs;
+    QTest::newRow("M-05 lead 1046") << u"MKTO_LEAD_UNLINKED_EMAIL_MATCH"_qs << u"lead:1046"_qs;
+    QTest::newRow("M-06 lead 1051") << u"MKTO_LEAD_UNLINKED_EMAIL_MATCH"_qs << u"lead:1051"_qs;
+    QTest::newRow("M-10") << u"MKTO_OWNER_MISSING"_qs << u"company:8"_qs;
     QTest::newRow("M-06") << u"SF_EMAIL_SHARED_LEAD_CONTACT"_qs << u"00Q7F000006QwAnUAK"_qs;
     QTest::newRow("M-08") << u"SF_EMAIL_INVALID"_qs << u"0037F000009XkPdQAK"_qs;
 }
