@@ -317,6 +317,7 @@ void Planner::Run::planSalesPersons()
 {
     QSet<QString> owners;
     bool queueOwned = false;
+    QStringList ownedByIntegration;
     for (const QList<QJsonObject> *records :
          {&m_sf.accounts, &m_sf.contacts, &m_sf.leads, &m_sf.opportunities}) {
         for (const QJsonObject &record : *records) {
@@ -325,7 +326,24 @@ void Planner::Run::planSalesPersons()
                 queueOwned = true;
             else if (!owner.isEmpty())
                 owners.insert(owner);
+            if (!owner.isEmpty() && owner == m_policy.integrationUserId)
+                ownedByIntegration.append(RecordMapper::displayName(record));
         }
+    }
+    if (!ownedByIntegration.isEmpty()) {
+        // MANIFEST M-09: normal, but worth saying: the integration user must be a sales person
+        // too, or these records lose their owner in MSI (718 on upsert).
+        const QJsonObject *user = m_users.value(m_policy.integrationUserId);
+        addFinding(Severity::Info, QStringLiteral("SF_OWNER_INTEGRATION"),
+                   {m_policy.integrationUserId},
+                   tr("the integration user %1 (%2) owns %n synced record(s) (%3); it is synced "
+                      "as a sales person first, so they keep an owner in MSI",
+                      nullptr, int(ownedByIntegration.size()))
+                       .arg(user ? user->value(u"Name").toString() : tr("(not read)"),
+                            m_policy.integrationUserId,
+                            ownedByIntegration.mid(0, 3).join(QStringLiteral(", "))
+                                + (ownedByIntegration.size() > 3 ? QStringLiteral(", …")
+                                                                 : QString())));
     }
     const QString fallback = RecordMapper::id18(QJsonValue(m_policy.fallbackSalesPersonId));
     if (queueOwned && !fallback.isEmpty())

@@ -236,6 +236,8 @@ void SyncEngine::signIn()
         if (error.isError())
             return stop(RunResult::Status::Connection,
                         tr("Salesforce sign-in failed: %1").arg(error.message()));
+        m_options.policy.integrationUserId =
+            RecordMapper::id18(QJsonValue(m_salesforce->session().userId()));
         m_marketo->authenticate([this](const net::ApiError &error) {
             if (error.isError())
                 return stop(RunResult::Status::Connection,

@@ -32,6 +32,9 @@ struct SyncPolicy
     // 18-character User ID used as the sales person for records owned by a queue (00G);
     // empty = such records are blocked.
     QString fallbackSalesPersonId;
+    // The Salesforce user the run signed in as (18 characters, from the identity URL); empty =
+    // not known. Records it owns are reported (MANIFEST M-09), its sales person is synced first.
+    QString integrationUserId;
     // When a Lead and a Contact share an e-mail, the Contact is synced and the Lead skipped.
     // (The only rule supported; kept explicit so the report can say which rule applied.)
     bool contactWins = true;
