@@ -48,6 +48,8 @@ private:
     bool startSyncInStage3(QProcess *child, const QString &workspace, const QStringList &extra,
                            QString *progress);
     QProcessEnvironment cliEnvironment() const;
+    // `runs --json` of the workspace (newest first); empty when the command fails.
+    QJsonArray runsJson(const QString &workspace);
 
     QTemporaryDir m_dir;
     QStringList m_reference;
@@ -125,6 +127,14 @@ int TestSyncResume::runCli(const QStringList &arguments, const QString &workspac
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
+QJsonArray TestSyncResume::runsJson(const QString &workspace)
+{
+    QString out;
+    if (runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &out) != 0)
+        return {};
+    return QJsonDocument::fromJson(out.toUtf8()).array();
+}
+
 bool TestSyncResume::startSyncInStage3(QProcess *child, const QString &workspace,
                                        const QStringList &extra, QString *progress)
 {
@@ -188,9 +198,7 @@ void TestSyncResume::killedRunResumes()
     // Part of the people are in Marketo; the rest is not.
     QVERIFY(withoutMsi(synctest::stateDigest(sandbox)) != withoutMsi(m_reference));
     // Before any other run, 'runs' already says the killed run is not running any more.
-    QString runs;
-    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
-    QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    QJsonArray history = runsJson(workspace);
     QCOMPARE(history.size(), 1);
     QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"interrupted"_qs);
 
@@ -198,8 +206,7 @@ void TestSyncResume::killedRunResumes()
     QCOMPARE(runCli({QStringLiteral("sync")}, workspace), 1); // 1: the sample org's findings
     QCOMPARE(synctest::stateDigest(sandbox), m_reference);
 
-    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
-    history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    history = runsJson(workspace);
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.at(1).toObject().value(u"status").toString(), u"interrupted"_qs);
     QVERIFY(!QFileInfo::exists(workspace + u".lock"_qs));
@@ -266,9 +273,7 @@ void TestSyncResume::interruptedRunIsCancelledAndResumes()
     // Part of the people are in Marketo; the rest is not.
     QVERIFY(withoutMsi(synctest::stateDigest(sandbox)) != withoutMsi(m_reference));
 
-    QString runs;
-    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
-    QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    QJsonArray history = runsJson(workspace);
     QCOMPARE(history.size(), 1);
     QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"cancelled"_qs);
     QCOMPARE(history.at(0).toObject().value(u"journalStatus").toString(), u"cancelled"_qs);
@@ -276,8 +281,7 @@ void TestSyncResume::interruptedRunIsCancelledAndResumes()
     // The next run resumes: nothing duplicated, nothing lost.
     QCOMPARE(runCli({QStringLiteral("sync")}, workspace), 1); // 1: the sample org's findings
     QCOMPARE(synctest::stateDigest(sandbox), m_reference);
-    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
-    history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    history = runsJson(workspace);
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"findings"_qs);
     QCOMPARE(history.at(1).toObject().value(u"status").toString(), u"cancelled"_qs);
@@ -375,9 +379,7 @@ void TestSyncResume::secondSyncOnTheWorkspaceIsRefused()
     QCOMPARE(first.exitStatus(), QProcess::NormalExit);
     QCOMPARE(first.exitCode(), 1); // the sample org's findings
     QCOMPARE(synctest::stateDigest(sandbox), m_reference);
-    QString runs;
-    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("--json")}, workspace, &runs), 0);
-    const QJsonArray history = QJsonDocument::fromJson(runs.toUtf8()).array();
+    const QJsonArray history = runsJson(workspace);
     QCOMPARE(history.size(), 1); // the refused sync journaled nothing, nor marked the first one
     QCOMPARE(history.at(0).toObject().value(u"status").toString(), u"findings"_qs);
 }

@@ -26,6 +26,18 @@ constexpr qreal kIndent = 22;               // roles under their opportunity
 constexpr qreal kGutter = 18;               // left of the grid: the line feeding its rows
 constexpr qreal kMargin = 16;
 const QColor kEdgeColour(0x75, 0x75, 0x75);
+
+// From a box's right side along the gap between columns to another box's left side.
+QPainterPath elbow(const QRectF &from, const QRectF &to)
+{
+    const qreal midX = from.right() + kGapX / 2;
+    QPainterPath path(QPointF(from.right(), from.center().y()));
+    path.lineTo(midX, from.center().y());
+    path.lineTo(midX, to.center().y());
+    path.lineTo(to.left(), to.center().y());
+    return path;
+}
+
 } // namespace
 
 DiagnosisScene::DiagnosisScene(QObject *parent)
@@ -176,14 +188,7 @@ int DiagnosisScene::placeTree(int link, int column, int row)
         const int top = row + rows;
         rows += placeTree(c, column + 1, top);
         // From the parent's right side along the gap to the child's left side.
-        const QRectF from = boxOf(link);
-        const QRectF to = boxOf(c);
-        const qreal midX = from.right() + kGapX / 2;
-        QPainterPath path(QPointF(from.right(), from.center().y()));
-        path.lineTo(midX, from.center().y());
-        path.lineTo(midX, to.center().y());
-        path.lineTo(to.left(), to.center().y());
-        addEdge(link, c, path);
+        addEdge(link, c, elbow(boxOf(link), boxOf(c)));
     }
     return std::max(1, rows);
 }
@@ -210,14 +215,7 @@ void DiagnosisScene::layout()
     int rows = 0;
     for (int c : std::as_const(recordKids)) {
         rows += placeTree(c, 1, rows);
-        const QRectF from = boxOf(ChainGraph::kRecord);
-        const QRectF to = boxOf(c);
-        const qreal midX = from.right() + kGapX / 2;
-        QPainterPath path(QPointF(from.right(), from.center().y()));
-        path.lineTo(midX, from.center().y());
-        path.lineTo(midX, to.center().y());
-        path.lineTo(to.left(), to.center().y());
-        addEdge(ChainGraph::kRecord, c, path);
+        addEdge(ChainGraph::kRecord, c, elbow(boxOf(ChainGraph::kRecord), boxOf(c)));
     }
     if (self >= 0) {
         const int selfRow = std::max(1, rows);
