@@ -56,6 +56,7 @@ private slots:
     void exportImportAndSave();
     void importRejectsAForeignFile();
     void stageFilter();
+    void fallbackSalesPersonIsChosenAndSaved();
     void accessibleNames();
 
 private:
@@ -173,6 +174,47 @@ void TestMappingPanel::exportImportAndSave()
     QCOMPARE(current->document, panel.model()->mapping().toJson());
     MappingPanel reopened(m_catalog, &m_sample.workspace());
     QCOMPARE(reopened.model()->recordAt(title.row()).marketoField, QString());
+}
+
+// The sales person for queue-owned records: chosen among the users the workspace read, one undo
+// step, kept by Defaults, saved with the mapping (every run follows it: tst_sync_policy).
+void TestMappingPanel::fallbackSalesPersonIsChosenAndSaved()
+{
+    const QString kenji = u"0057F00000DaW1eQAF"_qs; // User Kenji Sato (sample-org/User.json)
+    MappingPanel panel(m_catalog, &m_sample.workspace());
+    auto *combo = panel.findChild<QComboBox *>(u"mappingFallbackSalesPerson"_qs);
+    QVERIFY(combo);
+    QCOMPARE(combo->currentData().toString(), QString()); // none chosen: blocked
+    QCOMPARE(combo->count(), 1 + 5);                      // and the sample org's 5 users
+    const int index = combo->findData(kenji);
+    QVERIFY(index > 0);
+    QVERIFY2(combo->itemText(index).contains(u"Kenji Sato <kenji.sato@aurora-power.example>"),
+             qPrintable(combo->itemText(index)));
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+    QCOMPARE(panel.model()->mapping().fallbackSalesPersonId, kenji);
+    panel.undoStack()->undo();
+    QCOMPARE(panel.model()->mapping().fallbackSalesPersonId, QString());
+    QCOMPARE(combo->currentData().toString(), QString());
+    panel.undoStack()->redo();
+    QCOMPARE(combo->currentData().toString(), kenji);
+    panel.resetToDefaults();
+    QCOMPARE(panel.model()->mapping().fallbackSalesPersonId, kenji);
+
+    QString error;
+    QVERIFY2(panel.saveToWorkspace(&error), qPrintable(error));
+    const auto current = msi::store::MappingRepository(m_sample.workspace()).current();
+    QVERIFY(current);
+    QCOMPARE(current->document.value(u"policy"_qs).toObject().value(u"fallbackSalesPersonId"_qs).toString(),
+             kenji);
+    MappingPanel reopened(m_catalog, &m_sample.workspace());
+    QCOMPARE(reopened.findChild<QComboBox *>(u"mappingFallbackSalesPerson"_qs)->currentData().toString(),
+             kenji);
+    // Leave the shared workspace as the other tests expect it.
+    auto *again = reopened.findChild<QComboBox *>(u"mappingFallbackSalesPerson"_qs);
+    again->setCurrentIndex(0);
+    emit again->activated(0);
+    QVERIFY2(reopened.saveToWorkspace(&error), qPrintable(error));
 }
 
 void TestMappingPanel::importRejectsAForeignFile()

@@ -1,11 +1,14 @@
 #include "ui/mapping/MappingPanel.h"
 
+#include "core/SalesforceId.h"
 #include "store/MappingRepository.h"
+#include "store/SnapshotRepository.h"
 #include "store/Workspace.h"
 #include "sync/SyncTypes.h"
 #include "tables/MappingModel.h"
 #include "ui/mapping/MappingDelegate.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
@@ -16,6 +19,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QUndoStack>
@@ -48,6 +52,7 @@ MappingPanel::MappingPanel(tables::FieldCatalog catalog, store::Workspace *works
     , m_model(new MappingModel(std::move(catalog), this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_stage(new QComboBox)
+    , m_fallback(new QComboBox)
     , m_view(new QTableView)
     , m_summary(new QLabel)
     , m_rowCheck(new QLabel)
@@ -120,8 +125,25 @@ MappingPanel::MappingPanel(tables::FieldCatalog catalog, store::Workspace *works
     connect(exportButton, &QPushButton::clicked, this, &MappingPanel::chooseExportFile);
     connect(saveButton, &QPushButton::clicked, this, [this] { saveToWorkspace(); });
 
+    m_fallback->setObjectName(QStringLiteral("mappingFallbackSalesPerson"));
+    m_fallback->setAccessibleName(tr("Sales person for queue-owned records"));
+    m_fallback->setToolTip(tr("A queue cannot be a Marketo sales person: records owned by a "
+                              "queue are sent with this user as their sales person, or blocked. "
+                              "Every run follows it once the mapping is saved."));
+    // Narrow in the toolbar (the window must fit a small screen); the list shows whole names.
+    m_fallback->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_fallback->setMinimumContentsLength(40);
+    m_fallback->view()->setAccessibleName(tr("Sales persons to choose from"));
+    fillFallbackChoices();
+    m_fallback->view()->setMinimumWidth(m_fallback->view()->sizeHintForColumn(0) + 24);
+    showFallback();
+    connect(m_fallback, &QComboBox::activated, this, [this] { chooseFallback(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showFallback(); });
+
     auto *stageLabel = new QLabel(tr("S&tage:"));
     stageLabel->setBuddy(m_stage);
+    auto *fallbackLabel = new QLabel(tr("&Queue-owned records:"));
+    fallbackLabel->setBuddy(m_fallback);
     auto *top = new QHBoxLayout;
     top->addWidget(stageLabel);
     top->addWidget(m_stage);
@@ -162,14 +184,22 @@ MappingPanel::MappingPanel(tables::FieldCatalog catalog, store::Workspace *works
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The run policy beside the field rows: saved with them, followed by every run.
+    auto *policy = new QHBoxLayout;
+    policy->addWidget(fallbackLabel);
+    policy->addWidget(m_fallback);
+    policy->addStretch(1);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(policy);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_rowCheck);
     layout->addWidget(m_summary);
     layout->addWidget(m_status);
 
-    setTabOrder(m_stage, undoButton);
+    setTabOrder(m_stage, m_fallback);
+    setTabOrder(m_fallback, undoButton);
     setTabOrder(undoButton, redoButton);
     setTabOrder(redoButton, suggestButton);
     setTabOrder(suggestButton, defaultsButton);
@@ -269,6 +299,8 @@ bool MappingPanel::importFrom(const QString &path, QString *error)
     if (!FieldMapping::fromJson(document.object(), &mapping, &problem))
         return fail(tr("%1: %2").arg(path, problem));
     mapping.enforceLockedRows(FieldMapping::defaults(m_model->catalog()));
+    if (mapping.fallbackSalesPersonId.isEmpty()) // a file without a choice keeps the current one
+        mapping.fallbackSalesPersonId = m_model->mapping().fallbackSalesPersonId;
     m_model->setMapping(mapping, tr("import %1").arg(path));
     setStatus(tr("Mapping imported from %1 (the locked external ID rows were kept).").arg(path), false);
     return true;
@@ -308,9 +340,62 @@ int MappingPanel::suggest()
     return int(rows.size());
 }
 
+void MappingPanel::fillFallbackChoices()
+{
+    m_fallback->clear();
+    m_fallback->addItem(tr("blocked (no fallback sales person)"), QString());
+    if (!m_workspace)
+        return;
+    QList<QPair<QString, QString>> users; // label, 18-character ID
+    const store::SnapshotRepository snapshots(*m_workspace);
+    const store::SnapshotPage page =
+        snapshots.page(store::System::Salesforce, QStringLiteral("User"), QString(), 2000);
+    for (const store::SnapshotRow &row : page.rows) {
+        const core::SalesforceId id(row.record.value(u"Id").toString());
+        if (!id.isValid() || id.objectType() != u"User")
+            continue;
+        QString label = row.record.value(u"Name").toString();
+        const QString email = row.record.value(u"Email").toString();
+        if (!email.isEmpty())
+            label += QStringLiteral(" <") + email + u'>';
+        users.append({label, id.id18()});
+    }
+    std::sort(users.begin(), users.end());
+    for (const auto &user : std::as_const(users))
+        m_fallback->addItem(tr("sent as %1").arg(user.first), user.second);
+}
+
+void MappingPanel::showFallback()
+{
+    const QString current = m_model->mapping().fallbackSalesPersonId;
+    int index = m_fallback->findData(current);
+    if (index < 0) { // a user the workspace has not read (yet): still shown, by ID
+        m_fallback->addItem(tr("sent as user %1").arg(current), current);
+        index = m_fallback->count() - 1;
+    }
+    const QSignalBlocker blocker(m_fallback);
+    m_fallback->setCurrentIndex(index);
+}
+
+void MappingPanel::chooseFallback()
+{
+    const QString chosen = m_fallback->currentData().toString();
+    if (chosen == m_model->mapping().fallbackSalesPersonId)
+        return;
+    FieldMapping mapping = m_model->mapping();
+    mapping.fallbackSalesPersonId = chosen;
+    m_model->setMapping(mapping, chosen.isEmpty() ? tr("block queue-owned records")
+                                                  : tr("choose the fallback sales person"));
+    setStatus(tr("Queue-owned records: %1. Save to make every run follow it.")
+                  .arg(m_fallback->currentText()),
+              false);
+}
+
 void MappingPanel::resetToDefaults()
 {
-    m_model->setMapping(FieldMapping::defaults(m_model->catalog()), tr("go back to the defaults"));
+    FieldMapping defaults = FieldMapping::defaults(m_model->catalog());
+    defaults.fallbackSalesPersonId = m_model->mapping().fallbackSalesPersonId; // not a field row
+    m_model->setMapping(defaults, tr("go back to the defaults"));
     setStatus(tr("Back to the default mapping (Undo brings your changes back)."), false);
 }
 

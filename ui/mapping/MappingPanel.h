@@ -59,12 +59,17 @@ private:
     void setStatus(const QString &text, bool problem);
     void chooseImportFile();
     void chooseExportFile();
+    // The users the workspace read, as choices for the fallback sales person.
+    void fillFallbackChoices();
+    void showFallback();
+    void chooseFallback();
 
     store::Workspace *m_workspace;
     QUndoStack *m_undoStack;
     tables::MappingModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QComboBox *m_stage;
+    QComboBox *m_fallback; // sales person of queue-owned records (saved with the mapping)
     QTableView *m_view;
     QLabel *m_summary;
     QLabel *m_rowCheck;
