@@ -151,7 +151,8 @@ int DiagnoseCommand::run(const QStringList &arguments, CliStreams streams)
                                              "nothing."));
     const QCommandLineOption fallbackOption(
         QStringLiteral("fallback-sales-person"),
-        tr("With --fix: User ID (005...) used as the sales person of queue-owned records."),
+        tr("With --fix: User ID (005...) used as the sales person of queue-owned records "
+           "(default: the one saved with the workspace's field mapping)."),
         tr("id"));
     parser.addOptions({jsonOption, allOption, seedOption, sampleOption, liveOption, snapshotOption,
                        salesforceUrlOption, marketoUrlOption, fixOption, dryRunOption,

@@ -71,7 +71,7 @@ int SyncCommand::run(const QStringList &arguments, CliStreams streams)
     const QCommandLineOption fallbackOption(
         QStringLiteral("fallback-sales-person"),
         tr("User ID (005..., 15 or 18 characters) used as the sales person of queue-owned "
-           "records."),
+           "records in this run (default: the one saved with the workspace's field mapping)."),
         tr("id"));
     const QCommandLineOption quotaOption(QStringLiteral("daily-quota"),
                                          tr("Marketo calls per day of this instance (default "
