@@ -3,6 +3,7 @@
 #include "checks/MsiDiagnosis.h"
 #include "checks/RecordIndex.h"
 #include "checks/Records.h"
+#include "core/SalesforceId.h"
 
 #include <QJsonArray>
 
@@ -78,9 +79,14 @@ private:
     void addOwner(const QJsonObject &record)
     {
         const QString owner = Records::id18(record, QStringLiteral("OwnerId"));
-        // Queues (00G) are never sales persons; the sync's fallback policy decides for them.
-        if (owner.startsWith(u"005"))
+        if (owner.startsWith(u"005")) {
             add(owner);
+        } else if (!owner.isEmpty()) {
+            // A queue is never a sales person: the run sends the fallback sales person instead.
+            const core::SalesforceId fallback(m_index.state().fallbackSalesPersonId);
+            if (fallback.isValid() && fallback.objectType() == u"User")
+                add(fallback.id18());
+        }
     }
 
     const RecordIndex &m_index;

@@ -74,6 +74,8 @@ void StateReader::read(const QString &query, std::function<void(const Result &)>
     auto run = std::make_shared<Run>();
     run->query = query.trimmed();
     run->done = std::move(done);
+    run->result.state.fallbackSalesPersonId = m_fallbackSalesPerson; // queue owners are checked
+                                                                     // against it
     describe(run);
 }
 
@@ -274,11 +276,14 @@ void StateReader::readOwnersAndContacts(const std::shared_ptr<Run> &run)
             addUnique(&opportunities, o);
     }
     QStringList owners;
+    const SalesforceId fallback(m_fallbackSalesPerson);
     for (const auto *list : {&s.sfContacts, &s.sfLeads, &s.sfAccounts, &s.sfOpportunities}) {
         for (const QJsonObject &r : *list) {
             const SalesforceId owner(Records::text(r, QStringLiteral("OwnerId")));
             if (owner.isValid() && owner.objectType() == u"User")
                 addUnique(&owners, owner.id18());
+            else if (owner.isValid() && fallback.isValid() && fallback.objectType() == u"User")
+                addUnique(&owners, fallback.id18()); // a queue: the sync sends the fallback
         }
     }
     run->pending = 1;

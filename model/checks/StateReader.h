@@ -38,6 +38,9 @@ public:
     ~StateReader() override;
 
     void read(const QString &query, std::function<void(const Result &)> done);
+    // The sales person the sync sends for queue-owned records (18-character User ID): read with
+    // the owners when a queue owns a record, and kept in the state for the diagnosis.
+    void setFallbackSalesPerson(const QString &userId18) { m_fallbackSalesPerson = userId18; }
 
 private:
     struct Run;
@@ -56,6 +59,7 @@ private:
 
     salesforce::SalesforceClient *m_salesforce;
     marketo::MarketoClient *m_marketo;
+    QString m_fallbackSalesPerson;
 };
 
 } // namespace msi::checks

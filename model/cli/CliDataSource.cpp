@@ -189,7 +189,7 @@ int CliDataSource::readSnapshot(const QString &workspacePath, const QString &ver
 int CliDataSource::readRecord(const QString &query, const QUrl &salesforceUrl,
                               const QUrl &marketoUrl, const QString &workspacePath,
                               const QString &verb, checks::SystemState *state,
-                              const CliErrorReport &report)
+                              const CliErrorReport &report, const QString &fallbackSalesPerson)
 {
     const CliStreams streams = report.streams();
     // URLs and client IDs: the command line, else the workspace's profiles (an existing
@@ -227,6 +227,9 @@ int CliDataSource::readRecord(const QString &query, const QUrl &salesforceUrl,
     salesforce::SalesforceClient sf(connection.salesforce, connection.salesforceSettings);
     marketo::MarketoClient mk(connection.marketo, connection.marketoSettings);
     checks::StateReader reader(&sf, &mk);
+    reader.setFallbackSalesPerson(fallbackSalesPerson.isEmpty()
+                                      ? session::WorkspaceState::fallbackSalesPerson(workspacePath)
+                                      : fallbackSalesPerson);
     QEventLoop loop;
     checks::StateReader::Result result;
     reader.read(query, [&](const checks::StateReader::Result &r) {

@@ -54,9 +54,11 @@ public:
     // Reads one record's neighbourhood live (checks::StateReader, about 10 Salesforce and 7
     // Marketo calls). URLs from the arguments when given, else from the workspace's profiles.
     // Exit code: 0; 2 without URLs or secrets; 3 when the read fails; 4 quota.
+    // fallbackSalesPerson: the sales person of queue-owned records (empty: the workspace's).
     static int readRecord(const QString &query, const QUrl &salesforceUrl, const QUrl &marketoUrl,
                           const QString &workspacePath, const QString &verb,
-                          checks::SystemState *state, const CliErrorReport &report);
+                          checks::SystemState *state, const CliErrorReport &report,
+                          const QString &fallbackSalesPerson = {});
 };
 
 } // namespace msi::cli

@@ -58,12 +58,11 @@ QStringList DiagnoseFixRun::sortedRecords(const FixPlan &plan)
 int DiagnoseFixRun::diagnose(checks::SystemState *state, Diagnosis *diagnosis,
                              const CliErrorReport &report) const
 {
+    // The chain is read and checked as the fix's run will send it: with its fallback sales
+    // person (this one, else the workspace's).
     const int code = CliDataSource::readRecord(m_query, {}, {}, m_workspacePath,
-                                               QStringLiteral("diagnose"), state, report);
-    // The chain is checked as the fix's run will send it: with its fallback sales person.
-    state->fallbackSalesPersonId = m_fallbackSalesPerson.isEmpty()
-        ? session::WorkspaceState::fallbackSalesPerson(m_workspacePath)
-        : m_fallbackSalesPerson;
+                                               QStringLiteral("diagnose"), state, report,
+                                               m_fallbackSalesPerson);
     return code != ExitOk ? code : DiagnoseCommand::diagnoseOne(*state, m_query, diagnosis, report);
 }
 
@@ -143,8 +142,12 @@ int DiagnoseFixRun::run(CliStreams streams)
     if (!plan.canFix() || m_dryRun) {
         if (!m_json && m_dryRun && plan.canFix())
             streams.out << tr("Dry run: nothing was sent. The same run by hand: msi-bridge-cli "
-                              "sync --records %1")
-                               .arg(sortedRecords(plan).join(u','))
+                              "sync --records %1%2")
+                               .arg(sortedRecords(plan).join(u','),
+                                    m_fallbackSalesPerson.isEmpty()
+                                        ? QString()
+                                        : QStringLiteral(" --fallback-sales-person ")
+                                            + m_fallbackSalesPerson)
                         << '\n';
         return finish(beforeCode);
     }

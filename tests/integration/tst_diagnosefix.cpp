@@ -81,6 +81,7 @@ private slots:
     void syncRecords15();
     void fixDryRunSendsNothing();
     void fixRepairsOneChain();
+    void queueOwnedAccountUsesTheFallback();
 
 private:
     struct Result
@@ -395,6 +396,58 @@ void TestDiagnoseFix::fixRepairsOneChain()
     const Result next = cli({u"--workspace"_qs, m_workspace, u"sync"_qs, u"--dry-run"_qs, u"--json"_qs});
     QVERIFY2(next.code == 0 || next.code == 1, qPrintable(next.err));
     QCOMPARE(next.json().value(u"incremental").toBool(), false);
+}
+
+// Edge Communications owned by a queue, on a sandbox of its own: without a fallback sales person
+// the owner links are the admin's to mend; with --fallback-sales-person (Sophie Lindqvist, Marketo
+// sales person 3 in the sample Marketo) the live read fetches her, the chain is checked against
+// her and the fix re-syncs with her.
+void TestDiagnoseFix::queueOwnedAccountUsesTheFallback()
+{
+    const QString edge = u"0017F000007y8FFQAY"_qs;
+    const QString sophie = u"0057F00000CkP8sQAF"_qs;
+    sandbox::Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(sandbox::SandboxOptions{}, &error), qPrintable(error));
+    QVERIFY(sandbox.editSalesforceRecord(edge, {{u"OwnerId"_qs, u"00G7F000003AbCdUAK"_qs}}));
+    const QString workspace = m_dir.filePath(u"queue-%1.sqlite"_qs.arg(QCoreApplication::applicationPid()));
+    QCOMPARE(cli({u"--workspace"_qs, workspace, u"connect"_qs, u"--salesforce-url"_qs,
+                  sandbox.salesforceUrl().toString(), u"--marketo-url"_qs,
+                  sandbox.marketoUrl().toString()}).code,
+             0);
+    const auto link = [](const QJsonObject &diagnosis, const QString &name) {
+        for (const QJsonValue &v : diagnosis.value(u"links"_qs).toArray()) {
+            if (v.toObject().value(u"link"_qs).toString() == name)
+                return v.toObject();
+        }
+        return QJsonObject();
+    };
+
+    const Result blocked = cli({u"--workspace"_qs, workspace, u"diagnose"_qs, edge, u"--fix"_qs,
+                                u"--dry-run"_qs, u"--json"_qs});
+    QCOMPARE(blocked.code, 1);
+    const QJsonObject owner = link(blocked.json().value(u"before"_qs).toObject(), u"company.owner"_qs);
+    QCOMPARE(owner.value(u"verdict"_qs).toString(), u"fail"_qs);
+    QCOMPARE(owner.value(u"problem"_qs).toString(), u"owner-not-user"_qs);
+    QVERIFY(!blocked.json().value(u"fix"_qs).toObject().value(u"fixableLinks"_qs).toArray()
+                 .contains(u"company.owner"_qs));
+
+    const Result withFallback = cli({u"--workspace"_qs, workspace, u"diagnose"_qs, edge,
+                                     u"--fix"_qs, u"--dry-run"_qs, u"--json"_qs,
+                                     u"--fallback-sales-person"_qs, sophie});
+    QCOMPARE(withFallback.code, 1); // company 8 has no owner yet (M-10): the fix sets it
+    const QJsonObject before = withFallback.json().value(u"before"_qs).toObject();
+    const QJsonObject salesPerson = link(before, u"salesperson"_qs);
+    QCOMPARE(salesPerson.value(u"verdict"_qs).toString(), u"pass"_qs);
+    QVERIFY2(salesPerson.value(u"cause"_qs).toString().contains(u"Sophie Lindqvist"),
+             qPrintable(salesPerson.value(u"cause"_qs).toString()));
+    QCOMPARE(link(before, u"company.owner"_qs).value(u"problem"_qs).toString(),
+             u"company-owner-missing"_qs);
+    QVERIFY(withFallback.json().value(u"fix"_qs).toObject().value(u"records"_qs).toArray()
+                .contains(sophie));
+    const Result text = cli({u"--workspace"_qs, workspace, u"diagnose"_qs, edge, u"--fix"_qs,
+                             u"--dry-run"_qs, u"--fallback-sales-person"_qs, sophie});
+    QVERIFY2(text.out.contains(u" --fallback-sales-person "_qs + sophie), qPrintable(text.out));
 }
 
 QTEST_GUILESS_MAIN(TestDiagnoseFix)
