@@ -48,6 +48,8 @@ private:
     bool startSyncInStage3(QProcess *child, const QString &workspace, const QStringList &extra,
                            QString *progress);
     QProcessEnvironment cliEnvironment() const;
+    // `connect` of the workspace to the sandbox's two systems; the CLI's exit code.
+    int connectCli(const sandbox::Sandbox &sandbox, const QString &workspace);
     // `runs --json` of the workspace (newest first); empty when the command fails.
     QJsonArray runsJson(const QString &workspace);
 
@@ -127,6 +129,14 @@ int TestSyncResume::runCli(const QStringList &arguments, const QString &workspac
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
+int TestSyncResume::connectCli(const sandbox::Sandbox &sandbox, const QString &workspace)
+{
+    return runCli({QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
+                   sandbox.salesforceUrl().toString(), QStringLiteral("--marketo-url"),
+                   sandbox.marketoUrl().toString()},
+                  workspace);
+}
+
 QJsonArray TestSyncResume::runsJson(const QString &workspace)
 {
     QString out;
@@ -164,11 +174,7 @@ void TestSyncResume::killedRunResumes()
     QString error;
     QVERIFY2(sandbox.start(options, &error), qPrintable(error));
     const QString workspace = m_dir.filePath(QStringLiteral("killed.sqlite"));
-    QCOMPARE(runCli({QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
-                     sandbox.salesforceUrl().toString(), QStringLiteral("--marketo-url"),
-                     sandbox.marketoUrl().toString()},
-                    workspace),
-             0);
+    QCOMPARE(connectCli(sandbox, workspace), 0);
 
     // Kill the child while it is writing stage 3, after some of its batches went through.
     QProcess child;
@@ -235,11 +241,7 @@ void TestSyncResume::interruptedRunIsCancelledAndResumes()
     QVERIFY2(sandbox.start(options, &error), qPrintable(error));
     const QString workspace =
         m_dir.filePath(u"interrupted-%1-%2.sqlite"_qs.arg(signalNumber).arg(json));
-    QCOMPARE(runCli({QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
-                     sandbox.salesforceUrl().toString(), QStringLiteral("--marketo-url"),
-                     sandbox.marketoUrl().toString()},
-                    workspace),
-             0);
+    QCOMPARE(connectCli(sandbox, workspace), 0);
 
     QProcess child;
     QString progress;
@@ -334,11 +336,7 @@ void TestSyncResume::secondSyncOnTheWorkspaceIsRefused()
     QString error;
     QVERIFY2(sandbox.start(options, &error), qPrintable(error));
     const QString workspace = m_dir.filePath(QStringLiteral("two-syncs.sqlite"));
-    QCOMPARE(runCli({QStringLiteral("connect"), QStringLiteral("--salesforce-url"),
-                     sandbox.salesforceUrl().toString(), QStringLiteral("--marketo-url"),
-                     sandbox.marketoUrl().toString()},
-                    workspace),
-             0);
+    QCOMPARE(connectCli(sandbox, workspace), 0);
 
     QProcess first;
     first.setProcessEnvironment(cliEnvironment());

@@ -4,6 +4,7 @@
 
 #include "checks/MsiFields.h"
 #include "checks/SeedReader.h"
+#include "sync/WorkspacePolicy.h"
 #include "tables/FieldMapping.h"
 #include "tables/MappingModel.h"
 
@@ -96,6 +97,7 @@ private slots:
     void checks();
     void suggestsByNameAndLabel();
     void jsonRoundTripAndLockedRows();
+    void runsReadTheSavedDocument();
     void rejectsBadDocuments_data();
     void rejectsBadDocuments();
     void modelEditsUndo();
@@ -312,6 +314,27 @@ void TestFieldMapping::jsonRoundTripAndLockedRows()
         }
     }
     QCOMPARE(idRows, 1);
+}
+
+// What the panel and the wizard save is what every run reads (sync::WorkspacePolicy): the seven
+// MSI targets of the sample org, the same on Lead and Contact, and the fallback sales person.
+void TestFieldMapping::runsReadTheSavedDocument()
+{
+    FieldMapping mapping = FieldMapping::defaults(m_sample);
+    mapping.fallbackSalesPersonId = u"0057F00000DaW1eQAF"_qs;
+    const msi::sync::WorkspacePolicy::Saved saved = msi::sync::WorkspacePolicy::read(mapping.toJson());
+    QVERIFY(saved.hasMapping);
+    QCOMPARE(saved.fallbackSalesPersonId, u"0057F00000DaW1eQAF"_qs);
+    const QList<msi::sync::MsiFieldMapping> lead = mapping.msiFieldMappings(u"Lead"_qs);
+    QCOMPARE(lead.size(), 7);
+    QCOMPARE(saved.msiFields.size(), lead.size());
+    for (qsizetype i = 0; i < lead.size(); ++i) {
+        QCOMPARE(saved.msiFields.at(i).marketoField, lead.at(i).marketoField);
+        QCOMPARE(saved.msiFields.at(i).salesforceField, lead.at(i).salesforceField);
+        QCOMPARE(saved.msiFields.at(i).isDateTime, lead.at(i).isDateTime);
+        QCOMPARE(saved.msiFields.at(i).salesforceObject, QString()); // Lead and Contact alike
+        QVERIFY(saved.msiFields.at(i).salesforceField.startsWith(u"mkto_si__"));
+    }
 }
 
 void TestFieldMapping::rejectsBadDocuments_data()
